@@ -1,0 +1,45 @@
+package dev.tern.migration.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Checksums of step content. The content is normalised first, so that a script checked out with
+ * other line endings or saved with a byte-order mark keeps its checksum: a leading BOM is removed
+ * and {@code \r\n} and lone {@code \r} become {@code \n}. The digest is SHA-256, written as 64
+ * lower-case hex characters.
+ *
+ * <p>Thread-safe; stateless.
+ */
+public final class Checksums {
+    private Checksums() {
+    }
+
+    /**
+     * Returns the normalised form of step content: BOM removed, line endings unified to {@code \n}.
+     *
+     * @param content the content, not null
+     * @return the normalised content
+     */
+    public static String normalize(String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /**
+     * Returns the checksum of content after {@linkplain #normalize normalisation}.
+     *
+     * @param content the content, not null
+     * @return 64 lower-case hex characters
+     */
+    public static String of(String content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(normalize(content).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

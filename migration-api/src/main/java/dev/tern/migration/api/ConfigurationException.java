@@ -1,0 +1,41 @@
+package dev.tern.migration.api;
+
+/**
+ * Thrown when the configuration given to Tern is invalid: a builder parameter, an identifier, a plugin id, or a database Tern does not support.
+ *
+ * <p>Immutable; see {@link MigrationException} for the location fields and message format.
+ */
+public class ConfigurationException extends MigrationException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param code the stable error code, not null
+     * @param message what went wrong, not null
+     */
+    public ConfigurationException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    /**
+     * @param code the stable error code, not null
+     * @param message what went wrong, not null
+     * @param cause the underlying error, may be null
+     */
+    public ConfigurationException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
+    }
+
+    /**
+     * @param code the stable error code, not null
+     * @param message what went wrong, not null
+     * @param pluginId the plugin concerned, or null
+     * @param version the step version concerned, or null
+     * @param source the script or resource concerned, or null
+     * @param line the 1-based line in {@code source}, or 0 when unknown
+     * @param cause the underlying error, or null
+     */
+    public ConfigurationException(ErrorCode code, String message, String pluginId, String version, String source, int line,
+                 Throwable cause) {
+        super(code, message, pluginId, version, source, line, cause);
+    }
+}

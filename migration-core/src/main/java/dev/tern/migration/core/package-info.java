@@ -1,0 +1,1 @@
+package dev.tern.migration.core;

@@ -1,0 +1,119 @@
+package dev.tern.migration.spi;
+
+import dev.tern.migration.api.StepKind;
+import dev.tern.migration.api.Version;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A step written in Java: an up action and an optional down action, each receiving a
+ * {@link StepContext}. Built with {@link #of} and the {@code with...} methods, each returning a
+ * new instance:
+ *
+ * <pre>{@code
+ * JavaStep.of("1.1.0", "backfill job priorities", ctx -> { try (var st = ctx.connection().createStatement()) { ... } })
+ *         .withDown(ctx -> { ... })
+ * }</pre>
+ *
+ * <p>A Java step has no checksum unless one is given (as Flyway's {@code JavaMigration}): give one
+ * with {@link #withChecksum} to have an edit detected. Immutable and thread-safe when its actions are.
+ */
+public final class JavaStep implements Step {
+    private final Version version;
+    private final String description;
+    private final StepAction up;
+    private final StepAction down;
+    private final String checksum;
+    private final boolean transactional;
+
+    private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
+                     boolean transactional) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.description = Objects.requireNonNull(description, "description");
+        this.up = Objects.requireNonNull(up, "up");
+        this.down = down;
+        this.checksum = checksum;
+        this.transactional = transactional;
+    }
+
+    /**
+     * Creates a transactional step without down action or checksum.
+     *
+     * @param version the version, parsed by {@link Version#parse}
+     * @param description a short description, not null
+     * @param up the up action, not null
+     * @return the step
+     * @throws dev.tern.migration.api.StepDefinitionException with {@code INVALID_VERSION} if the
+     *     version does not parse
+     */
+    public static JavaStep of(String version, String description, StepAction up) {
+        return new JavaStep(Version.parse(version), description, up, null, null, true);
+    }
+
+    /**
+     * @param downAction the down action, not null
+     * @return a copy with the down action, so the step can be rolled back
+     */
+    public JavaStep withDown(StepAction downAction) {
+        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional);
+    }
+
+    /**
+     * @param value a checksum of the step's logic, e.g. a hand-kept revision string; change it when the
+     *     logic changes and the step has already been applied somewhere on purpose
+     * @return a copy with the checksum
+     */
+    public JavaStep withChecksum(String value) {
+        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional);
+    }
+
+    /** @return a copy that runs with auto-commit on, outside any transaction */
+    public JavaStep nonTransactional() {
+        return new JavaStep(version, description, up, down, checksum, false);
+    }
+
+    @Override
+    public Version version() {
+        return version;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.JAVA;
+    }
+
+    @Override
+    public boolean transactional() {
+        return transactional;
+    }
+
+    @Override
+    public boolean reversible() {
+        return down != null;
+    }
+
+    /** @return the up action */
+    public StepAction up() {
+        return up;
+    }
+
+    /** @return the down action, if any */
+    public Optional<StepAction> down() {
+        return Optional.ofNullable(down);
+    }
+
+    /** @return the checksum, if one was given */
+    public Optional<String> checksum() {
+        return Optional.ofNullable(checksum);
+    }
+
+    @Override
+    public String toString() {
+        return "JavaStep[" + version + " " + description + "]";
+    }
+}

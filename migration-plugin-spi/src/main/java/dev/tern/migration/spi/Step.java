@@ -1,0 +1,30 @@
+package dev.tern.migration.spi;
+
+import dev.tern.migration.api.StepKind;
+import dev.tern.migration.api.Version;
+
+/**
+ * One versioned unit of change of a plugin: an {@link SqlStep} (scripts) or a {@link JavaStep}
+ * (code). Implementations are immutable and thread-safe.
+ */
+public sealed interface Step permits SqlStep, JavaStep {
+
+    /** @return the version, unique within the plugin */
+    Version version();
+
+    /** @return a short human description, e.g. {@code add index on jobs} */
+    String description();
+
+    /** @return what the step is made of */
+    StepKind kind();
+
+    /**
+     * @return true if the step runs in a transaction with its history record (where the database
+     *     has transactional DDL); false for statements that cannot run in a transaction, such as
+     *     PostgreSQL's {@code CREATE INDEX CONCURRENTLY}
+     */
+    boolean transactional();
+
+    /** @return true if the step has a down action, so it can be rolled back */
+    boolean reversible();
+}

@@ -1,0 +1,198 @@
+package dev.tern.migration.spi.internal;
+
+import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.StepDefinitionException;
+import dev.tern.migration.api.Version;
+import dev.tern.migration.api.database.Dialect;
+import dev.tern.migration.spi.SqlScript;
+import dev.tern.migration.spi.SqlStep;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a plugin's script folder from the class path (directories and jars) into {@link SqlStep}s,
+ * following the naming rules documented on {@code ScriptMigrationService}. Stateless.
+ */
+public final class ScriptScanner {
+    private static final Pattern NAME = Pattern.compile("([VU])([0-9][0-9A-Za-z._-]*?)__(.+)\\.sql");
+    private static final String NON_TRANSACTIONAL = "-- tern:transactional=false";
+
+    private ScriptScanner() {
+    }
+
+    /**
+     * Reads every script of a folder.
+     *
+     * @param pluginId the plugin, for messages
+     * @param loader where to look
+     * @param location the folder, without leading or trailing slash
+     * @return one step per version, ordered by version
+     * @throws StepDefinitionException if the folder is missing or unreadable, a name or a version is
+     *     malformed, a variant folder is unknown, two scripts share a version, a down script has no up
+     *     script, or a script is blank
+     */
+    public static List<SqlStep> scan(String pluginId, ClassLoader loader, String location) {
+        String folder = trimSlashes(location);
+        Map<String, String> files = list(pluginId, loader, folder);
+        if (files.isEmpty()) {
+            throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "no scripts found in class-path folder '"
+                    + folder + "'", pluginId, null, folder, 0, null);
+        }
+        Map<Version, Builder> steps = new TreeMap<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String relative = file.getKey();
+            String source = folder + "/" + relative;
+            int slash = relative.indexOf('/');
+            String variant = slash < 0 ? SqlStep.UNIVERSAL : relative.substring(0, slash);
+            String name = relative.substring(slash + 1);
+            if (name.contains("/")) {
+                throw new StepDefinitionException(ErrorCode.INVALID_SCRIPT_NAME, "scripts may sit in the folder or in one"
+                        + " database variant sub-folder, not deeper", pluginId, null, source, 0, null);
+            }
+            if (!variant.isEmpty() && !Dialect.KNOWN_VARIANTS.contains(variant)) {
+                throw new StepDefinitionException(ErrorCode.UNKNOWN_DATABASE_VARIANT, "unknown database variant folder '"
+                        + variant + "' (known: " + new TreeSet<>(Dialect.KNOWN_VARIANTS) + ")", pluginId, null, source, 0, null);
+            }
+            Matcher m = NAME.matcher(name);
+            if (!m.matches()) {
+                throw new StepDefinitionException(ErrorCode.INVALID_SCRIPT_NAME, "script name '" + name
+                        + "' does not follow V<version>__<description>.sql or U<version>__<description>.sql",
+                        pluginId, null, source, 0, null);
+            }
+            Version version = parseVersion(pluginId, source, m.group(2));
+            String description = m.group(3).replace('_', ' ').trim();
+            String content = file.getValue();
+            if (content.isBlank()) {
+                throw new StepDefinitionException(ErrorCode.EMPTY_SCRIPT, "script is empty", pluginId,
+                        version.toString(), source, 0, null);
+            }
+            Builder step = steps.computeIfAbsent(version, v -> new Builder());
+            Map<String, SqlScript> target = m.group(1).equals("V") ? step.up : step.down;
+            SqlScript previous = target.putIfAbsent(variant, new SqlScript(source, content));
+            if (previous != null) {
+                throw new StepDefinitionException(ErrorCode.DUPLICATE_VERSION, "scripts '" + previous.source()
+                        + "' and '" + source + "' have the same version", pluginId, version.toString(), source, 0, null);
+            }
+            if (m.group(1).equals("V")) {
+                if (step.description == null || variant.isEmpty()) {
+                    step.description = description;
+                }
+                if (firstLine(content).trim().equalsIgnoreCase(NON_TRANSACTIONAL)) {
+                    step.transactional = false;
+                }
+            }
+        }
+        List<SqlStep> result = new ArrayList<>();
+        for (Map.Entry<Version, Builder> e : steps.entrySet()) {
+            Builder b = e.getValue();
+            if (b.up.isEmpty()) {
+                String source = b.down.values().iterator().next().source();
+                throw new StepDefinitionException(ErrorCode.INVALID_STEP, "down script has no matching up script (V"
+                        + e.getKey() + "__...)", pluginId, e.getKey().toString(), source, 0, null);
+            }
+            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    private static Version parseVersion(String pluginId, String source, String text) {
+        try {
+            return Version.parse(text.replace('_', '.'));
+        } catch (StepDefinitionException e) {
+            throw new StepDefinitionException(ErrorCode.INVALID_VERSION, "'" + text
+                    + "' in the script name is not a version (e.g. 1, 1.2, 1.2.0, 1_2_0, 2.0.0-rc.1)",
+                    pluginId, null, source, 0, e);
+        }
+    }
+
+    private static String trimSlashes(String location) {
+        String s = location;
+        while (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Lists {@code .sql} files under the folder: relative path to content, sorted by path. */
+    private static Map<String, String> list(String pluginId, ClassLoader loader, String folder) {
+        Map<String, String> files = new TreeMap<>();
+        try {
+            for (URL url : Collections.list(loader.getResources(folder))) {
+                switch (url.getProtocol()) {
+                    case "file" -> listDirectory(Path.of(url.toURI()), files);
+                    case "jar" -> listJar(url, folder, files);
+                    default -> throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "cannot list scripts at "
+                            + url + " (protocol '" + url.getProtocol() + "' is not a directory or a jar)",
+                            pluginId, null, folder, 0, null);
+                }
+            }
+        } catch (IOException | UncheckedIOException | URISyntaxException e) {
+            throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "cannot read scripts: " + e.getMessage(),
+                    pluginId, null, folder, 0, e);
+        }
+        return files;
+    }
+
+    private static void listDirectory(Path root, Map<String, String> files) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String relative = root.relativize(p).toString().replace('\\', '/');
+                if (relative.endsWith(".sql")) {
+                    files.putIfAbsent(relative, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    private static void listJar(URL url, String folder, Map<String, String> files) throws IOException {
+        JarURLConnection connection = (JarURLConnection) url.openConnection();
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+            String prefix = folder + "/";
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".sql")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.putIfAbsent(name.substring(prefix.length()),
+                                new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class Builder {
+        final Map<String, SqlScript> up = new LinkedHashMap<>();
+        final Map<String, SqlScript> down = new LinkedHashMap<>();
+        String description;
+        boolean transactional = true;
+    }
+
+    private static String firstLine(String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}
