@@ -3,5 +3,5 @@ module dev.tern.migration.jdbc {
     requires transitive dev.tern.migration.core;
     requires org.slf4j;
 
-    exports dev.tern.migration.jdbc;
+    // split branch placeholder: dev.tern.migration.jdbc has no classes here yet; the jdbc branch exports it.
 }
