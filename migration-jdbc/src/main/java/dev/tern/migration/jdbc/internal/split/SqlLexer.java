@@ -9,9 +9,10 @@ import dev.tern.migration.api.StepDefinitionException;
  * (strings, quoted identifiers, dollar quotes, comments) is one token; words are read whole so
  * that keywords can be recognised and a {@code $} inside an identifier never opens a dollar quote.
  *
- * <p>One forward pass over the characters: every token scan advances the position, and no
- * character is examined more than twice, so the time is linear in the script's length. Not
- * thread-safe: one instance per split.
+ * <p>One forward pass over the characters: every token scan advances the position, and each
+ * character is examined a bounded number of times (at most the length of a custom delimiter, for
+ * the delimiter check), so the time is linear in the script's length. Not thread-safe: one
+ * instance per split.
  */
 final class SqlLexer {
     /** What the last token read was. */
