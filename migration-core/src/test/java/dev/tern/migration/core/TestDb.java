@@ -59,6 +59,12 @@ final class TestDb implements AutoCloseable {
                 + table.toUpperCase() + "'") > 0;
     }
 
+    /** @return how often the test provider's lock of this database was taken */
+    int lockAcquisitions() {
+        // H2 reports the URL without its settings, which is what the provider keys the lock on.
+        return CountingLock.forUrl(url.substring(0, url.indexOf(';'))).acquisitions();
+    }
+
     @Override
     public void close() {
         execute("shutdown");
