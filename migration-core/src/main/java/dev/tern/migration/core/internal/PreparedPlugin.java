@@ -1,5 +1,6 @@
 package dev.tern.migration.core.internal;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,12 +8,12 @@ import java.util.Objects;
  * One plugin's prepared steps.
  *
  * @param pluginId the plugin, not null
- * @param steps the steps in version order, versions unique
+ * @param steps the steps, versions unique; kept sorted by version whatever the order given
  */
 public record PreparedPlugin(String pluginId, List<PreparedStep> steps) {
-    /** Checks and copies the components. */
+    /** Checks the components and sorts the steps by version. */
     public PreparedPlugin {
         Objects.requireNonNull(pluginId, "pluginId");
-        steps = List.copyOf(steps);
+        steps = steps.stream().sorted(Comparator.comparing(PreparedStep::version)).toList();
     }
 }
