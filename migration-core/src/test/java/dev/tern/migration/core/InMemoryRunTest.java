@@ -2,6 +2,8 @@ package dev.tern.migration.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tern.migration.api.ConfigurationException;
 import dev.tern.migration.api.Direction;
@@ -68,9 +70,9 @@ class InMemoryRunTest {
 
         assertThat(ran).containsExactly("jobs 1.0.0", "jobs 1.2.0", "jobs 1.10.0");
         assertThat(history.entries()).extracting(e -> e.version().toString(), HistoryEntry::status, HistoryEntry::id)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1.0.0", Status.SUCCESS, 1L),
-                        org.assertj.core.groups.Tuple.tuple("1.2.0", Status.SUCCESS, 2L),
-                        org.assertj.core.groups.Tuple.tuple("1.10.0", Status.SUCCESS, 3L));
+                .containsExactly(tuple("1.0.0", Status.SUCCESS, 1L),
+                        tuple("1.2.0", Status.SUCCESS, 2L),
+                        tuple("1.10.0", Status.SUCCESS, 3L));
         assertThat(history.entries()).allSatisfy(e -> {
             assertThat(e.direction()).isEqualTo(Direction.UP);
             assertThat(e.attempts()).isEqualTo(1);
@@ -234,7 +236,7 @@ class InMemoryRunTest {
                 FakeService.withPriority("jobs", 0, step("1"), failing("2", "disk full"), step("3"), step("4")),
                 FakeService.withPriority("mail", 1, step("1"), step("2")));
 
-        MigrationFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailedException.class,
+        MigrationFailedException thrown = assertThrows(MigrationFailedException.class,
                 tern::runAll);
 
         assertThat(thrown.code()).isEqualTo(ErrorCode.RUN_FAILED);
@@ -305,7 +307,7 @@ class InMemoryRunTest {
     void javaStepAskingForAConnectionWithoutDataSourceFails() {
         Orchestrator tern = orchestrator(FakeService.of("jobs", JavaStep.of("1", "uses jdbc", ctx -> ctx.connection())));
 
-        MigrationFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailedException.class,
+        MigrationFailedException thrown = assertThrows(MigrationFailedException.class,
                 tern::runAll);
 
         assertThat(thrown.getCause().getCause()).isInstanceOfSatisfying(ConfigurationException.class,
