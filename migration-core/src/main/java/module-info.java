@@ -1,1 +1,1 @@
-module dev.tern.migration.core { requires transitive dev.tern.migration.spi; requires org.slf4j; exports dev.tern.migration.core; }
+module dev.tern.migration.core { requires transitive dev.tern.migration.spi; requires org.slf4j; /* jdbc branch placeholder: the core branch adds 'exports dev.tern.migration.core;' with the package's classes */ }
