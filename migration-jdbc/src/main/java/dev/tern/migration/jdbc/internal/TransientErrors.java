@@ -29,7 +29,13 @@ public record TransientErrors(Set<String> sqlStates, Set<String> sqlStateClasses
     /** Guards against pathological (very long or cyclic) exception chains. */
     private static final int MAX_CHAIN = 64;
 
-    /** Copies the sets. */
+    /**
+     * Copies the sets.
+     *
+     * @param sqlStates exact transient SQLStates
+     * @param sqlStateClasses transient two-character SQLState classes
+     * @param vendorCodes transient vendor error codes
+     */
     public TransientErrors {
         sqlStates = Set.copyOf(sqlStates);
         sqlStateClasses = Set.copyOf(sqlStateClasses);
