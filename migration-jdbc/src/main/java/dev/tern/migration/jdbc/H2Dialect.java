@@ -43,10 +43,13 @@ public final class H2Dialect implements Dialect {
         return List.of("h2");
     }
 
-    /** @return true: H2 DDL takes part in transactions */
+    /**
+     * @return false: H2 (2.x) commits the open transaction when it runs a DDL statement, so a
+     *     failed step's earlier statements cannot be rolled back
+     */
     @Override
     public boolean supportsTransactionalDdl() {
-        return true;
+        return false;
     }
 
     /** Splits with {@link SplitRules#H2}. {@inheritDoc} */

@@ -29,7 +29,7 @@ class DialectTests {
         assertThat(PG.variants()).containsExactly("postgresql");
         assertThat(MARIADB.variants()).containsExactly("mariadb", "mysql");
         assertThat(List.of(H2, PG, MARIADB)).allSatisfy(d -> assertThat(Dialect.KNOWN_VARIANTS).containsAll(d.variants()));
-        assertThat(H2.supportsTransactionalDdl()).isTrue();
+        assertThat(H2.supportsTransactionalDdl()).isFalse();
         assertThat(PG.supportsTransactionalDdl()).isTrue();
         assertThat(MARIADB.supportsTransactionalDdl()).isFalse();
     }

@@ -46,6 +46,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcContractTests {
     private static final Duration LONG_WAIT = Duration.ofSeconds(10);
 
+    /**
+     * The executor trusts {@link Dialect#supportsTransactionalDdl()} to decide whether a failed
+     * step left anything behind, so the flag is checked against the real database: a DDL statement
+     * inside an open transaction either rolls back with it or commits the transaction.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void transactionalDdlFlagMatchesTheDatabase(TestDatabase kind) throws SQLException {
+        try (FreshDatabase db = TestDatabases.create(kind); Connection c = db.dataSource().getConnection()) {
+            Dialect dialect = JdbcDatabases.open(db.dataSource(), HistoryLocation.defaults()).dialect();
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE ddl_probe_a (id INT)");
+                c.setAutoCommit(false);
+                st.execute("INSERT INTO ddl_probe_a VALUES (1)");
+                st.execute("CREATE TABLE ddl_probe_b (id INT)");
+                c.rollback();
+                c.setAutoCommit(true);
+                boolean kept;
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM ddl_probe_a")) {
+                    rs.next();
+                    kept = rs.getInt(1) == 1;
+                }
+                assertThat(kept).as("insert before the DDL survived the rollback").isEqualTo(!dialect.supportsTransactionalDdl());
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void readOfMissingTableIsEmptyAndCreatesNothing(TestDatabase kind) throws SQLException {
