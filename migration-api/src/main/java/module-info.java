@@ -9,4 +9,5 @@ module dev.tern.migration.api {
 
     exports dev.tern.migration.api;
     exports dev.tern.migration.api.database;
+    exports dev.tern.migration.api.event;
 }

@@ -12,4 +12,5 @@ module dev.tern.migration.core {
 
     uses dev.tern.migration.spi.MigrationService;
     uses dev.tern.migration.api.database.DatabaseProvider;
+    uses dev.tern.migration.api.event.MigrationListener;
 }

@@ -5,18 +5,25 @@ import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.MigrationFailedException;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.api.PluginReport;
+import dev.tern.migration.api.RetryPolicy;
+import dev.tern.migration.api.Sleeper;
 import dev.tern.migration.api.StepExecutionException;
 import dev.tern.migration.api.database.Database;
 import dev.tern.migration.api.database.HistoryLocation;
 import dev.tern.migration.api.database.HistoryStore;
 import dev.tern.migration.api.database.MigrationLock;
+import dev.tern.migration.api.event.MigrationCreated;
+import dev.tern.migration.api.event.MigrationListener;
 import dev.tern.migration.core.internal.DatabaseResolver;
+import dev.tern.migration.core.internal.EventDispatcher;
 import dev.tern.migration.core.internal.Executor;
 import dev.tern.migration.core.internal.InProcessLock;
+import dev.tern.migration.core.internal.ListenerDiscovery;
 import dev.tern.migration.core.internal.Plan;
 import dev.tern.migration.core.internal.Planner;
 import dev.tern.migration.core.internal.PluginOrdering;
 import dev.tern.migration.core.internal.Problems;
+import dev.tern.migration.core.internal.RetryRules;
 import dev.tern.migration.core.internal.ServiceDiscovery;
 import dev.tern.migration.core.internal.StepPreparer;
 import dev.tern.migration.core.internal.Target;
@@ -27,6 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -48,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * database support ({@code DatabaseProvider}, from {@code dev.tern:migration-jdbc}) is found on
  * first use, with Tern's own class loader, and kept.
  *
+ * <p>A step failing with a transient error is attempted again under a {@link RetryPolicy} (see
+ * {@link Builder#retryPolicy}); every run sends {@linkplain dev.tern.migration.api.event.MigrationEvent
+ * events} to the {@linkplain Builder#listener listeners}, synchronously, on the thread running the
+ * migrations.
+ *
  * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
  * history store, are serialized by the migration lock.
  */
@@ -63,10 +77,15 @@ public final class Orchestrator {
     private final String installedBy;
     private final Duration lockTimeout;
     private final Clock clock;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final List<MigrationListener> addedListeners;
 
     // Found on first use, then kept: discovery scans the class path once per orchestrator.
     private List<MigrationService> services;
     private Target target;
+    private EventDispatcher events;
 
     private Orchestrator(Builder b, HistoryLocation location, ClassLoader classLoader, String installedBy) {
         this.dataSource = b.dataSource;
@@ -78,6 +97,10 @@ public final class Orchestrator {
         this.installedBy = installedBy;
         this.lockTimeout = b.lockTimeout;
         this.clock = b.clock;
+        this.retryPolicy = b.retryPolicy;
+        this.sleeper = b.sleeper;
+        this.random = b.random != null ? b.random : new Random();
+        this.addedListeners = List.copyOf(b.listeners);
     }
 
     /** @return a builder with the defaults documented on each of its methods */
@@ -127,7 +150,8 @@ public final class Orchestrator {
             // Another node may have applied steps while this one waited for the lock.
             planning = Planner.plan(preparation.plugins(), on.store().read(), on.dialect());
             Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
-            Executor.Execution execution = new Executor(on, clock, installedBy).execute(planning.plan());
+            Executor.Execution execution = new Executor(on, clock, installedBy,
+                    new RetryRules(retryPolicy, plugins, clock, sleeper, random), events()).execute(planning.plan());
             MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
             if (!execution.failures().isEmpty()) {
                 throw new MigrationFailedException(failureMessage(execution.failures()), report,
@@ -170,8 +194,21 @@ public final class Orchestrator {
         if (services == null) {
             services = PluginOrdering.order(ServiceDiscovery.discover(classLoader, discovery, addedServices));
             LOG.debug("Tern: plugins in run order: {}", services.stream().map(MigrationService::pluginId).toList());
+            EventDispatcher dispatcher = events();
+            for (MigrationService service : services) {
+                dispatcher.dispatch(new MigrationCreated(service.pluginId(), service.getClass().getName(),
+                        clock.instant()));
+            }
         }
         return services;
+    }
+
+    /** The listeners, found once (before the plugins, so they see every {@code migration.created}). */
+    private synchronized EventDispatcher events() {
+        if (events == null) {
+            events = new EventDispatcher(ListenerDiscovery.discover(classLoader, discovery, addedListeners));
+        }
+        return events;
     }
 
     private synchronized Target target() {
@@ -210,6 +247,10 @@ public final class Orchestrator {
         private String installedBy;
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private RandomGenerator random;
+        private List<MigrationListener> listeners = List.of();
 
         private Builder() {
         }
@@ -226,6 +267,10 @@ public final class Orchestrator {
             b.installedBy = installedBy;
             b.lockTimeout = lockTimeout;
             b.clock = clock;
+            b.retryPolicy = retryPolicy;
+            b.sleeper = sleeper;
+            b.random = random;
+            b.listeners = listeners;
             return b;
         }
 
@@ -361,6 +406,71 @@ public final class Orchestrator {
         public Builder clock(Clock value) {
             Builder b = copy();
             b.clock = notNull(value, "clock");
+            return b;
+        }
+
+        /**
+         * The retry policy of every step whose plugin or step sets none of its own
+         * ({@code MigrationService.retryPolicy()}, {@code MigrationService.retryPolicyFor(Step)},
+         * {@code JavaStep.withRetryPolicy}); {@link RetryPolicy#defaults()} by default (5 attempts,
+         * 200 ms initial delay, x2, at most 10 s, jitter 0.2, at most 2 minutes).
+         * {@link RetryPolicy#none()} switches retries off. Only transient errors, as the database's
+         * dialect classifies them, are retried; each attempt runs on a new connection.
+         *
+         * @param value the policy
+         * @return a new builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            Builder b = copy();
+            b.retryPolicy = notNull(value, "retryPolicy");
+            return b;
+        }
+
+        /**
+         * What waits between two attempts of a step; {@link Sleeper#system()} by default. Tests give
+         * one that records the delays and returns at once.
+         *
+         * @param value the sleeper
+         * @return a new builder
+         */
+        public Builder sleeper(Sleeper value) {
+            Builder b = copy();
+            b.sleeper = notNull(value, "sleeper");
+            return b;
+        }
+
+        /**
+         * The source of the retry delays' jitter; by default a new {@link Random} per orchestrator.
+         * Used only by the thread running the migrations, under the migration lock. Tests give a
+         * generator with fixed values to get exact delays.
+         *
+         * @param value the random generator
+         * @return a new builder
+         */
+        public Builder random(RandomGenerator value) {
+            Builder b = copy();
+            b.random = notNull(value, "random");
+            return b;
+        }
+
+        /**
+         * Adds listeners of the runs' {@linkplain dev.tern.migration.api.event.MigrationEvent events}.
+         * Repeatable. They receive each event synchronously, on the thread running the migrations,
+         * in the order they were added, before listeners discovered with {@link java.util.ServiceLoader}
+         * (when {@linkplain #discovery discovery} is on). A listener that throws is logged and the
+         * run goes on.
+         *
+         * @param values the listeners, none null
+         * @return a new builder
+         */
+        public Builder listener(MigrationListener... values) {
+            notNull(values, "listener");
+            List<MigrationListener> all = new ArrayList<>(listeners);
+            for (MigrationListener value : Arrays.asList(values)) {
+                all.add(notNull(value, "listener"));
+            }
+            Builder b = copy();
+            b.listeners = List.copyOf(all);
             return b;
         }
 

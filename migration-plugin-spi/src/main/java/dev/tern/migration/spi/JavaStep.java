@@ -1,5 +1,6 @@
 package dev.tern.migration.spi;
 
+import dev.tern.migration.api.RetryPolicy;
 import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.Version;
 import java.util.Objects;
@@ -25,15 +26,22 @@ public final class JavaStep implements Step {
     private final StepAction down;
     private final String checksum;
     private final boolean transactional;
+    private final RetryPolicy retryPolicy;
 
     private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
                      boolean transactional) {
+        this(version, description, up, down, checksum, transactional, null);
+    }
+
+    private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
+                     boolean transactional, RetryPolicy retryPolicy) {
         this.version = Objects.requireNonNull(version, "version");
         this.description = Objects.requireNonNull(description, "description");
         this.up = Objects.requireNonNull(up, "up");
         this.down = down;
         this.checksum = checksum;
         this.transactional = transactional;
+        this.retryPolicy = retryPolicy;
     }
 
     /**
@@ -55,7 +63,8 @@ public final class JavaStep implements Step {
      * @return a copy with the down action, so the step can be rolled back
      */
     public JavaStep withDown(StepAction downAction) {
-        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional);
+        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional,
+                retryPolicy);
     }
 
     /**
@@ -64,12 +73,33 @@ public final class JavaStep implements Step {
      * @return a copy with the checksum
      */
     public JavaStep withChecksum(String value) {
-        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional);
+        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional,
+                retryPolicy);
     }
 
     /** @return a copy that runs with auto-commit on, outside any transaction */
     public JavaStep nonTransactional() {
-        return new JavaStep(version, description, up, down, checksum, false);
+        return new JavaStep(version, description, up, down, checksum, false, retryPolicy);
+    }
+
+    /**
+     * Gives this step its own retry policy, overriding its plugin's and the orchestrator's. A step
+     * that runs outside a transaction ({@link #nonTransactional()}, or any step on a database
+     * without transactional DDL) is retried only when it has its own policy: setting one declares
+     * that running it again after a transient failure is safe.
+     *
+     * @param policy the policy, not null; {@link RetryPolicy#none()} to never retry this step
+     * @return a copy with the policy
+     */
+    public JavaStep withRetryPolicy(RetryPolicy policy) {
+        return new JavaStep(version, description, up, down, checksum, transactional,
+                Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** @return the policy given with {@link #withRetryPolicy}, if any */
+    @Override
+    public Optional<RetryPolicy> retryPolicy() {
+        return Optional.ofNullable(retryPolicy);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.tern.migration.spi;
 
+import dev.tern.migration.api.RetryPolicy;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One plugin's migrations: its id, its priority and its steps. Found by the orchestrator through
@@ -61,4 +63,27 @@ public interface MigrationService {
      *     names, versions, duplicate versions, unreadable scripts)
      */
     List<Step> steps();
+
+    /**
+     * The retry policy of this plugin's steps, overriding the orchestrator's
+     * ({@code Orchestrator.Builder.retryPolicy}); a step's own policy overrides it in turn. Return
+     * {@link RetryPolicy#none()} for a plugin whose steps must never run twice.
+     *
+     * @return the plugin's policy, or empty (the default) to use the orchestrator's
+     */
+    default Optional<RetryPolicy> retryPolicy() {
+        return Optional.empty();
+    }
+
+    /**
+     * The retry policy of one of this plugin's steps, overriding {@link #retryPolicy()}. By default
+     * the step's own ({@link Step#retryPolicy()}). Override it to give script steps their own
+     * policy, which a script cannot declare, e.g. {@code RetryPolicy.none()} for one version.
+     *
+     * @param step one of the steps returned by {@link #steps()}, not null
+     * @return the step's policy, or empty to use {@link #retryPolicy()}
+     */
+    default Optional<RetryPolicy> retryPolicyFor(Step step) {
+        return step.retryPolicy();
+    }
 }

@@ -1,7 +1,9 @@
 package dev.tern.migration.spi;
 
+import dev.tern.migration.api.RetryPolicy;
 import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.Version;
+import java.util.Optional;
 
 /**
  * One versioned unit of change of a plugin: an {@link SqlStep} (scripts) or a {@link JavaStep}
@@ -27,4 +29,16 @@ public sealed interface Step permits SqlStep, JavaStep {
 
     /** @return true if the step has a down action, so it can be rolled back */
     boolean reversible();
+
+    /**
+     * The retry policy of this step alone, overriding its plugin's
+     * ({@link MigrationService#retryPolicy()}) and the orchestrator's. Empty by default; a
+     * {@link JavaStep} sets one with {@link JavaStep#withRetryPolicy}, a script plugin through
+     * {@link MigrationService#retryPolicyFor(Step)}.
+     *
+     * @return the step's own policy, or empty to use its plugin's or the orchestrator's
+     */
+    default Optional<RetryPolicy> retryPolicy() {
+        return Optional.empty();
+    }
 }

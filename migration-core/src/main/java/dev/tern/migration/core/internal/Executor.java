@@ -10,6 +10,12 @@ import dev.tern.migration.api.StepOutcome;
 import dev.tern.migration.api.StepReport;
 import dev.tern.migration.api.Version;
 import dev.tern.migration.api.database.SqlStatement;
+import dev.tern.migration.api.event.MigrationCompleted;
+import dev.tern.migration.api.event.MigrationFailed;
+import dev.tern.migration.api.event.MigrationStarted;
+import dev.tern.migration.api.event.StepCompleted;
+import dev.tern.migration.api.event.StepFailed;
+import dev.tern.migration.api.event.StepStarted;
 import dev.tern.migration.spi.JavaStep;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * step and its record commit or roll back together. A failed step is rolled back (where it ran in
  * a transaction) and then recorded as FAILED by the store on its own; its plugin stops, the
  * plugin's later steps are skipped, and the other plugins go on.
+ *
+ * <p>A step failing with a transient error is attempted again as {@link RetryRules} decides, each
+ * attempt on a new connection; a step that ran outside a transaction resumes at the statement that
+ * failed. Only the final outcome is recorded, with the number of attempts. Events are sent to the
+ * {@link EventDispatcher} on the calling thread.
  *
  * <p>Must be called under the migration lock. Not thread-safe; one instance per run.
  */
@@ -58,6 +70,7 @@ public final class Executor {
         SqlStatement current;
         int statementsRun;
         Instant finishedAt;
+        int attempt = 1;
     }
 
     private record Result(StepReport report, StepExecutionException failure) {
@@ -66,6 +79,8 @@ public final class Executor {
     private final Target target;
     private final Clock clock;
     private final String installedBy;
+    private final RetryRules retry;
+    private final EventDispatcher events;
 
     /**
      * @param target the database (or none), history store and lock of the run
@@ -76,6 +91,23 @@ public final class Executor {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.installedBy = Objects.requireNonNull(installedBy, "installedBy");
+        this.retry = RetryRules.none(clock);
+        this.events = EventDispatcher.NONE;
+    }
+
+    /**
+     * @param target the database (or none), history store and lock of the run
+     * @param clock the source of the history timestamps, durations and event timestamps
+     * @param installedBy the user name recorded in the history
+     * @param retry when and after which delay a failed step is attempted again
+     * @param events where the run's events go
+     */
+    public Executor(Target target, Clock clock, String installedBy, RetryRules retry, EventDispatcher events) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.installedBy = Objects.requireNonNull(installedBy, "installedBy");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -94,9 +126,13 @@ public final class Executor {
             Version current = plugin.installed();
             List<StepReport> steps = new ArrayList<>();
             StepExecutionException failure = null;
+            Instant pluginStarted = clock.instant();
             if (!plugin.pending().isEmpty()) {
                 LOG.info("{}: {} step(s) to apply, installed version {}", plugin.pluginId(), plugin.pending().size(),
                         current == null ? "none" : current);
+                events.dispatch(new MigrationStarted(plugin.pluginId(), Optional.ofNullable(plugin.installed()),
+                        plugin.pending().get(plugin.pending().size() - 1).version(), plugin.pending().size(),
+                        pluginStarted));
             }
             for (PreparedStep step : plugin.pending()) {
                 if (failure != null) {
@@ -115,37 +151,94 @@ public final class Executor {
                     failures.add(failure);
                 }
             }
+            pluginFinished(plugin, current, failure, steps, pluginStarted);
             reports.add(new PluginReport(plugin.pluginId(), plugin.installed(), current, steps));
         }
         return new Execution(reports, failures);
+    }
+
+    private void pluginFinished(Plan.PluginPlan plugin, Version current, StepExecutionException failure,
+                                List<StepReport> steps, Instant pluginStarted) {
+        if (plugin.pending().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration took = between(pluginStarted, now);
+        if (failure == null) {
+            events.dispatch(new MigrationCompleted(plugin.pluginId(), Optional.ofNullable(plugin.installed()), current,
+                    steps.size(), took, now));
+        } else {
+            Version failed = steps.stream().filter(r -> r.outcome() == StepOutcome.FAILED).findFirst()
+                    .map(StepReport::version).orElseThrow();
+            events.dispatch(new MigrationFailed(plugin.pluginId(), Optional.ofNullable(plugin.installed()),
+                    Optional.ofNullable(current), failed, failure, took, now));
+        }
     }
 
     private Result run(PreparedStep step) {
         boolean inTransaction = step.runsInTransaction(target.dialect());
         LOG.info("{} {}: applying {} step '{}'{}", step.pluginId(), step.version(), step.kind(), step.description(),
                 inTransaction ? "" : " without a transaction");
-        Progress progress = new Progress();
+        RetryRules.Resolved policy = retry.resolve(step);
         Instant started = clock.instant();
-        Exception error = target.dataSource() == null
-                ? runWithoutDatabase(step, started, progress)
-                : runOnConnection(step, started, inTransaction, progress);
-        Instant finished = progress.finishedAt != null && error == null ? progress.finishedAt : clock.instant();
-        Duration took = between(started, finished);
-        if (error == null) {
-            LOG.info("{} {}: applied in {} ms", step.pluginId(), step.version(), took.toMillis());
-            return new Result(new StepReport(step.version(), step.description(), step.kind(), StepOutcome.APPLIED, 1,
-                    took, null), null);
+        // Statements of a non-transactional step committed by earlier attempts are not run again.
+        int resumeAt = 0;
+        for (int attempt = 1; ; attempt++) {
+            Progress progress = new Progress();
+            progress.attempt = attempt;
+            progress.statementsRun = resumeAt;
+            Instant attemptStarted = attempt == 1 ? started : clock.instant();
+            events.dispatch(new StepStarted(step.pluginId(), step.version(), step.description(), step.kind(), attempt,
+                    attemptStarted));
+            Exception error = target.dataSource() == null
+                    ? runWithoutDatabase(step, started, progress)
+                    : runOnConnection(step, started, inTransaction, progress);
+            Instant finished = progress.finishedAt != null && error == null ? progress.finishedAt : clock.instant();
+            Duration took = between(started, finished);
+            if (error == null) {
+                LOG.info("{} {}: applied in {} ms{}", step.pluginId(), step.version(), took.toMillis(),
+                        attempt == 1 ? "" : " at attempt " + attempt);
+                events.dispatch(new StepCompleted(step.pluginId(), step.version(), step.description(), step.kind(), took,
+                        attempt, finished));
+                return new Result(new StepReport(step.version(), step.description(), step.kind(), StepOutcome.APPLIED,
+                        attempt, took, null), null);
+            }
+            StepExecutionException failure = failure(step, inTransaction, progress, error);
+            Optional<Duration> delay = retry.nextDelay(step, policy, attempt, error, target.dialect(), inTransaction,
+                    started);
+            if (delay.isPresent()) {
+                LOG.warn("{} {}: attempt {} of {} failed with a transient error, trying again in {} ms: {}",
+                        step.pluginId(), step.version(), attempt, policy.policy().maxAttempts(),
+                        delay.get().toMillis(), failure.getMessage());
+                events.dispatch(new StepFailed(step.pluginId(), step.version(), step.description(), step.kind(),
+                        attempt, failure, delay, clock.instant()));
+                if (retry.sleep(delay.get())) {
+                    resumeAt = inTransaction ? 0 : progress.statementsRun;
+                    continue;
+                }
+                LOG.warn("{} {}: interrupted while waiting to try again; the step is recorded as failed",
+                        step.pluginId(), step.version());
+                finished = clock.instant();
+                took = between(started, finished);
+            }
+            return failed(step, failure, attempt, started, finished, took);
         }
-        StepExecutionException failure = failure(step, inTransaction, progress, error);
-        LOG.error("{} {}: {}", step.pluginId(), step.version(), failure.getMessage());
+    }
+
+    private Result failed(PreparedStep step, StepExecutionException failure, int attempts, Instant started,
+                          Instant finished, Duration took) {
+        LOG.error("{} {}: {}{}", step.pluginId(), step.version(), failure.getMessage(),
+                attempts == 1 ? "" : " (after " + attempts + " attempts)");
         try {
-            target.store().append(entry(step, Status.FAILED, started, finished, failure.getMessage()), null);
+            target.store().append(entry(step, Status.FAILED, started, finished, failure.getMessage(), attempts), null);
         } catch (RuntimeException e) {
             e.addSuppressed(failure);
             throw e;
         }
-        return new Result(new StepReport(step.version(), step.description(), step.kind(), StepOutcome.FAILED, 1, took,
-                failure.getMessage()), failure);
+        events.dispatch(new StepFailed(step.pluginId(), step.version(), step.description(), step.kind(), attempts,
+                failure, Optional.empty(), clock.instant()));
+        return new Result(new StepReport(step.version(), step.description(), step.kind(), StepOutcome.FAILED, attempts,
+                took, failure.getMessage()), failure);
     }
 
     private Exception runWithoutDatabase(PreparedStep step, Instant started, Progress progress) {
@@ -154,7 +247,8 @@ public final class Executor {
             runAction(step, null, progress);
             progress.finishedAt = clock.instant();
             progress.phase = Phase.RECORDING;
-            target.store().append(entry(step, Status.SUCCESS, started, progress.finishedAt, null), null);
+            target.store().append(entry(step, Status.SUCCESS, started, progress.finishedAt, null, progress.attempt),
+                    null);
             return null;
         } catch (Exception e) {
             return e;
@@ -176,7 +270,8 @@ public final class Executor {
                 runAction(step, connection, progress);
                 progress.finishedAt = clock.instant();
                 progress.phase = Phase.RECORDING;
-                target.store().append(entry(step, Status.SUCCESS, started, progress.finishedAt, null), connection);
+                target.store().append(entry(step, Status.SUCCESS, started, progress.finishedAt, null,
+                        progress.attempt), connection);
                 if (inTransaction) {
                     connection.commit();
                 }
@@ -205,7 +300,9 @@ public final class Executor {
             // StepPreparer refuses SQL steps without a database; reaching this is a bug.
             throw new IllegalStateException("SQL step without a connection");
         }
-        for (SqlStatement statement : step.statements()) {
+        List<SqlStatement> statements = step.statements();
+        for (int i = progress.statementsRun; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
             progress.current = statement;
             try (Statement jdbc = connection.createStatement()) {
                 jdbc.execute(statement.sql());
@@ -259,9 +356,10 @@ public final class Executor {
         return String.valueOf(error);
     }
 
-    private HistoryEntry entry(PreparedStep step, Status status, Instant started, Instant finished, String error) {
+    private HistoryEntry entry(PreparedStep step, Status status, Instant started, Instant finished, String error,
+                               int attempts) {
         return new HistoryEntry(0, step.pluginId(), step.version(), step.description(), step.kind(), step.checksum(),
-                Direction.UP, status, 1, started, finished, between(started, finished), installedBy, error);
+                Direction.UP, status, attempts, started, finished, between(started, finished), installedBy, error);
     }
 
     private static Duration between(Instant started, Instant finished) {
