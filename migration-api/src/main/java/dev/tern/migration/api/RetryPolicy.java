@@ -134,8 +134,8 @@ public final class RetryPolicy {
         double u = random.nextDouble();
         double base = Math.min(nanos(maxDelay), nanos(initialDelay) * Math.pow(multiplier, attempt - 1));
         double jittered = base * (1.0 + jitter * (2.0 * u - 1.0));
-        // A cast from a double larger than Long.MAX_VALUE saturates; NaN cannot occur (all factors are finite).
-        return Duration.ofNanos((long) Math.max(0.0, Math.min(jittered, (double) Long.MAX_VALUE)));
+        // Rounded to the nanosecond; Math.round saturates at Long.MAX_VALUE. NaN cannot occur (all factors are finite).
+        return Duration.ofNanos(Math.round(Math.max(0.0, jittered)));
     }
 
     private static double nanos(Duration d) {

@@ -209,7 +209,7 @@ public final class Executor {
             if (delay.isPresent()) {
                 LOG.warn("{} {}: attempt {} of {} failed with a transient error, trying again in {} ms: {}",
                         step.pluginId(), step.version(), attempt, policy.policy().maxAttempts(),
-                        delay.get().toMillis(), failure.getMessage());
+                        delay.get().toMillis(), describe(error));
                 events.dispatch(new StepFailed(step.pluginId(), step.version(), step.description(), step.kind(),
                         attempt, failure, delay, clock.instant()));
                 if (retry.sleep(delay.get())) {
