@@ -179,6 +179,10 @@ public final class Executor {
         boolean inTransaction = step.runsInTransaction(target.dialect());
         LOG.info("{} {}: applying {} step '{}'{}", step.pluginId(), step.version(), step.kind(), step.description(),
                 inTransaction ? "" : " without a transaction");
+        if (step.controlsTransactions() && target.dialect() != null && target.dialect().supportsTransactionalDdl()) {
+            LOG.warn("{} {}: {} commits or starts transactions itself, so it runs with auto-commit and a failure"
+                    + " may leave part of it applied", step.pluginId(), step.version(), step.source());
+        }
         RetryRules.Resolved policy = retry.resolve(step);
         Instant started = clock.instant();
         // Statements of a non-transactional step committed by earlier attempts are not run again.
