@@ -14,8 +14,11 @@ import java.util.Set;
  *
  * <p>Transient errors: the JDBC transient and recoverable exception families; SQLState class
  * {@code 08} (connection), {@code 40001} (deadlock / serialization) and {@code HYT00} (lock
- * timeout); H2 error codes {@code 40001} ({@code DEADLOCK_1}) and {@code 50200}
- * ({@code LOCK_TIMEOUT_1}). A syntax error is never transient.
+ * timeout); H2 error codes {@code 40001} ({@code DEADLOCK_1}), {@code 50200}
+ * ({@code LOCK_TIMEOUT_1}), {@code 90067} ({@code CONNECTION_BROKEN_1}, a lost TCP connection) and
+ * {@code 90121} ({@code DATABASE_CALLED_AT_SHUTDOWN}, what a session gets once it was closed under
+ * it, e.g. by {@code ABORT_SESSION}; a new connection reopens the database). A syntax error is never
+ * transient.
  *
  * <p>Immutable and thread-safe.
  */
@@ -25,7 +28,7 @@ public final class H2Dialect implements Dialect {
     static final TransientErrors TRANSIENT = new TransientErrors(
             Set.of("40001", "HYT00"),
             Set.of("08"),
-            Set.of(40001, 50200));
+            Set.of(40001, 50200, 90067, 90121));
 
     /** Creates the dialect. */
     public H2Dialect() {

@@ -72,6 +72,9 @@ class DialectTests {
                 row(H2, vendor("HYT00", 50200), true),
                 row(H2, state("HYT00"), true),
                 row(H2, vendor("HY000", 50200), true),
+                row(H2, vendor("90067", 90067), true),
+                row(H2, vendor("90121", 90121), true),
+                row(MARIADB, vendor("90121", 90121), false),
                 row(H2, vendor("23505", 23505), false),
                 row(MARIADB, vendor("HY000", 50200), false),
                 // syntax errors never, whatever they wrap
