@@ -77,8 +77,8 @@ class RetryRunTest {
         Orchestrator tern = builder(FakeService.of("jobs", flaky("1", Integer.MAX_VALUE, runs).withRetryPolicy(policy)))
                 .build();
 
-        MigrationFailedException e = (MigrationFailedException) org.junit.jupiter.api.Assertions.assertThrows(
-                MigrationFailedException.class, tern::runAll);
+        MigrationFailedException e = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailedException.class,
+                tern::runAll);
 
         assertThat(runs).hasValue(6);
         assertThat(clock.sleeps()).extracting(Duration::toMillis).containsExactly(100L, 200L, 300L, 300L, 300L);

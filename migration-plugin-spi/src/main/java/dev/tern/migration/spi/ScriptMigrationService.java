@@ -32,6 +32,9 @@ import java.util.List;
  * plugin class was loaded from (which also works for jars written without directory entries), once, when {@link #steps()} is first called.
  *
  * <p>Thread-safe.
+ *
+ * <p>Scripts cannot declare a retry policy; override {@link #retryPolicy()} for the whole plugin or
+ * {@link #retryPolicyFor(Step)} for chosen steps (e.g. by version).
  */
 public abstract class ScriptMigrationService implements MigrationService {
     private final String pluginId;

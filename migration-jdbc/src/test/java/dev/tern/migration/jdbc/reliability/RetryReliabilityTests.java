@@ -168,6 +168,21 @@ class RetryReliabilityTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void transientFailureOfADdlStatementIsRetried(TestDatabase kind) throws SQLException {
+        open(kind);
+        // The 1st time a statement containing 'CREATE TABLE jobs' runs, it fails with a transient error.
+        faults.onStatement("CREATE TABLE jobs").nth(1).fail(InjectedError.transientErrors(kind).get(0));
+
+        tern(JOBS).build().runAll();
+
+        assertThat(history("jobs")).containsExactly("1.0.0 SUCCESS 2", "2.0.0 SUCCESS 1", "3.0.0 SUCCESS 1");
+        assertThat(ids("SELECT id FROM jobs ORDER BY id")).containsExactly(1, 2);
+        assertThat(faults.occurrences("CREATE TABLE jobs")).isEqualTo(2);
+        tally(kind, "transient on DDL " + InjectedError.transientErrors(kind).get(0).label(), 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void syntaxErrorFailsAtOnceStopsThePluginAndOtherPluginsAreApplied(TestDatabase kind) throws SQLException {
         open(kind);
         faults.onStatement("INSERT INTO jobs VALUES (1").nth(1).fail(InjectedError.syntaxError(kind));
