@@ -28,8 +28,8 @@ import java.util.List;
  * {@code postgresql}, {@code mariadb}, {@code mysql}) holds scripts for that database only, used
  * instead of the universal script of the same version. A script whose first line is
  * {@code -- tern:transactional=false} runs outside a transaction. Files not ending in
- * {@code .sql} are ignored. The folder is read from the plugin class's class loader, in a jar or
- * a directory, once, when {@link #steps()} is first called.
+ * {@code .sql} are ignored. The folder is read from the plugin class's class loader and from the jar or directory the
+ * plugin class was loaded from (which also works for jars written without directory entries), once, when {@link #steps()} is first called.
  *
  * <p>Thread-safe.
  */
@@ -91,7 +91,7 @@ public abstract class ScriptMigrationService implements MigrationService {
     public final List<Step> steps() {
         List<Step> result = steps;
         if (result == null) {
-            List<Step> all = new ArrayList<>(ScriptScanner.scan(pluginId, getClass().getClassLoader(), location));
+            List<Step> all = new ArrayList<>(ScriptScanner.scan(pluginId, getClass(), location));
             all.addAll(javaSteps());
             result = List.copyOf(all);
             steps = result;

@@ -40,19 +40,40 @@ public final class ScriptScanner {
     }
 
     /**
-     * Reads every script of a folder.
+     * Reads every script of a folder, looking in the class loader's resources and in the jar or
+     * directory the anchor class was loaded from. The anchor matters for jars written without
+     * directory entries, whose folders {@link ClassLoader#getResources} cannot see.
+     *
+     * @param pluginId the plugin, for messages
+     * @param anchor the plugin's class: its class loader and code source are searched
+     * @param location the folder, leading and trailing slashes ignored
+     * @return one step per version, ordered by version
+     * @throws StepDefinitionException as {@link #scan(String, ClassLoader, String)}
+     */
+    public static List<SqlStep> scan(String pluginId, Class<?> anchor, String location) {
+        java.security.CodeSource codeSource = anchor.getProtectionDomain().getCodeSource();
+        URL origin = codeSource == null ? null : codeSource.getLocation();
+        return scan(pluginId, anchor.getClassLoader(), location, origin);
+    }
+
+    /**
+     * Reads every script of a folder from a class loader's resources.
      *
      * @param pluginId the plugin, for messages
      * @param loader where to look
-     * @param location the folder, without leading or trailing slash
+     * @param location the folder, leading and trailing slashes ignored
      * @return one step per version, ordered by version
      * @throws StepDefinitionException if the folder is missing or unreadable, a name or a version is
      *     malformed, a variant folder is unknown, two scripts share a version, a down script has no up
      *     script, or a script is blank
      */
     public static List<SqlStep> scan(String pluginId, ClassLoader loader, String location) {
+        return scan(pluginId, loader, location, null);
+    }
+
+    private static List<SqlStep> scan(String pluginId, ClassLoader loader, String location, URL origin) {
         String folder = trimSlashes(location);
-        Map<String, String> files = list(pluginId, loader, folder);
+        Map<String, String> files = list(pluginId, loader, folder, origin);
         if (files.isEmpty()) {
             throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "no scripts found in class-path folder '"
                     + folder + "'", pluginId, null, folder, 0, null);
@@ -136,9 +157,19 @@ public final class ScriptScanner {
     }
 
     /** Lists {@code .sql} files under the folder: relative path to content, sorted by path. */
-    private static Map<String, String> list(String pluginId, ClassLoader loader, String folder) {
+    private static Map<String, String> list(String pluginId, ClassLoader loader, String folder, URL origin) {
         Map<String, String> files = new TreeMap<>();
         try {
+            if (origin != null && origin.getProtocol().equals("file")) {
+                Path root = Path.of(origin.toURI());
+                if (Files.isDirectory(root.resolve(folder))) {
+                    listDirectory(root.resolve(folder), files);
+                } else if (Files.isRegularFile(root)) {
+                    try (JarFile jar = new JarFile(root.toFile())) {
+                        listJar(jar, folder, files);
+                    }
+                }
+            }
             for (URL url : Collections.list(loader.getResources(folder))) {
                 switch (url.getProtocol()) {
                     case "file" -> listDirectory(Path.of(url.toURI()), files);
@@ -170,14 +201,17 @@ public final class ScriptScanner {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
-            String prefix = folder + "/";
-            for (JarEntry entry : Collections.list(jar.entries())) {
-                String name = entry.getName();
-                if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".sql")) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        files.putIfAbsent(name.substring(prefix.length()),
-                                new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
+            listJar(jar, folder, files);
+        }
+    }
+
+    private static void listJar(JarFile jar, String folder, Map<String, String> files) throws IOException {
+        String prefix = folder + "/";
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            String name = entry.getName();
+            if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".sql")) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    files.putIfAbsent(name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         }
