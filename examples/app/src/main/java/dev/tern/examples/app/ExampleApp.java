@@ -143,11 +143,19 @@ public final class ExampleApp implements Callable<Integer> {
         }
     }
 
-    /** Prints the error's message and its causes' messages, which hold the database's own words. */
+    /**
+     * Prints the error's message, then each cause whose message says something new: Tern's messages
+     * already quote the database's words, so most causes would only repeat them.
+     */
     private static void printError(PrintWriter err, MigrationException e) {
+        StringBuilder said = new StringBuilder(e.getMessage());
         err.println("Migration failed: " + e.getMessage());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            err.println("  caused by: " + cause);
+            String message = cause.getMessage();
+            if (message == null || said.indexOf(message) < 0) {
+                err.println("  caused by: " + cause);
+                said.append('\n').append(cause);
+            }
         }
         err.flush();
     }
