@@ -3,7 +3,7 @@
  * provider_configs). Its scripts live in {@code db/jobs} inside this jar.
  */
 module dev.tern.examples.jobs {
-    requires dev.tern.migration.spi;
+    requires transitive dev.tern.migration.spi;
 
     exports dev.tern.examples.jobs;
 

@@ -3,7 +3,7 @@
  * (outbox_dlq). Its scripts live in {@code db/outbox} inside this jar.
  */
 module dev.tern.examples.outbox {
-    requires dev.tern.migration.spi;
+    requires transitive dev.tern.migration.spi;
 
     exports dev.tern.examples.outbox;
 

@@ -3,12 +3,13 @@
  * a database trigger. Its scripts live in {@code db/sagas} inside this jar.
  */
 module dev.tern.examples.sagas {
-    requires dev.tern.migration.spi;
+    requires transitive dev.tern.migration.spi;
     // Only the H2 trigger class needs H2, and only H2 loads it.
     requires static com.h2database;
 
     exports dev.tern.examples.sagas;
-    exports dev.tern.examples.sagas.h2;
+    // H2 instantiates the trigger class by name; no one else needs it.
+    exports dev.tern.examples.sagas.h2 to com.h2database;
 
     provides dev.tern.migration.spi.MigrationService with dev.tern.examples.sagas.SagasMigrations;
 }
