@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       {@link SQLTransientException} / {@link SQLRecoverableException} families;</li>
  *   <li>running it again is safe: the attempt ran in a transaction (rolled back), or it is a SQL
  *       step (the next attempt resumes at the statement that failed; earlier ones were committed),
- *       or it is a Java step with its own policy (its author declared it safe to re-run);</li>
+ *       or it is a Java step with its own policy (its author declared it safe to re-run); a script
+ *       that starts or ends transactions itself ({@code BEGIN}, {@code COMMIT}) is never retried;</li>
  *   <li>time is left under the policy's maximum total time, measured with the clock from the start
  *       of the first attempt; the delay is shortened to the time left.</li>
  * </ol>
@@ -148,6 +149,13 @@ public final class RetryRules {
         }
         if (!isTransient(error, dialect)) {
             LOG.debug("{} {}: the error is not transient, not retried", step.pluginId(), step.version());
+            return Optional.empty();
+        }
+        if (step.controlsTransactions()) {
+            // Its own BEGIN/COMMIT make both re-running it and resuming it unsafe: resuming inside
+            // an explicit transaction the lost connection rolled back would skip its first half.
+            LOG.warn("{} {}: the script starts or ends transactions itself, so it is not retried", step.pluginId(),
+                    step.version());
             return Optional.empty();
         }
         if (!inTransaction && step.kind() == StepKind.JAVA && !resolved.stepOwn()) {

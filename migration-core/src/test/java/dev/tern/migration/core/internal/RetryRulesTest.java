@@ -201,6 +201,19 @@ class RetryRulesTest {
     }
 
     @Test
+    void aScriptThatControlsItsOwnTransactionsIsNeverRetried() {
+        SqlStep committing = new SqlStep(Version.parse("3"), "commits", Map.of(SqlStep.UNIVERSAL,
+                new SqlScript("V3__commits.sql", "BEGIN; insert into t values (1); COMMIT;")), Map.of(), true);
+        PreparedStep step = new PreparedStep("jobs", committing, null, "V3__commits.sql", List.of(
+                new SqlStatement("BEGIN", 1), new SqlStatement("insert into t values (1)", 1),
+                new SqlStatement("COMMIT", 1)));
+        RetryRules rules = rules(service(Optional.empty(), Optional.empty()), at(T0));
+
+        assertThat(rules.nextDelay(step, rules.resolve(step), 1, new SQLException("serialize", "40001"), DIALECT,
+                false, T0)).isEmpty();
+    }
+
+    @Test
     void delayIsCutToTheTimeLeftAndNoTimeLeftMeansNoRetry() {
         RetryPolicy policy = RetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofSeconds(1)).jitter(0)
                 .maxTotalTime(Duration.ofSeconds(5)).build();
