@@ -26,11 +26,6 @@ public final class EventDispatcher {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** @return the listeners, in dispatch order */
-    public List<MigrationListener> listeners() {
-        return listeners;
-    }
-
     /**
      * Sends one event to every listener.
      *
