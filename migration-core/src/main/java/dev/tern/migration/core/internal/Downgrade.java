@@ -19,11 +19,11 @@ final class Downgrade {
      * @return a {@code DOWNGRADE_REFUSED} problem
      */
     static ValidationException refused(String pluginId, Version installed, Version highest) {
-        return new ValidationException(ErrorCode.DOWNGRADE_REFUSED, "plugin '" + pluginId + "' is installed at "
-                + installed + " but this application only knows steps up to " + (highest == null ? "none" : highest)
+        return new ValidationException(ErrorCode.DOWNGRADE_REFUSED, "is installed at " + installed
+                + " but this application only knows steps up to " + (highest == null ? "none" : highest)
                 + "; refusing to run an older build against a newer schema. Deploy the build that installed "
                 + installed + " (or a newer one), or roll the plugin back with that build first",
-                pluginId, installed.toString(), null, 0, null);
+                pluginId, null, null, 0, null);
     }
 
     /**
@@ -33,8 +33,8 @@ final class Downgrade {
      * @return a {@code DOWNGRADE_REFUSED} problem
      */
     static ValidationException belowInstalled(String pluginId, Version installed, Version requested) {
-        return new ValidationException(ErrorCode.DOWNGRADE_REFUSED, "plugin '" + pluginId + "' is installed at "
-                + installed + ", above the requested " + requested + "; migrate only moves a plugin up: use a"
-                + " rollback to bring it down", pluginId, requested.toString(), null, 0, null);
+        return new ValidationException(ErrorCode.DOWNGRADE_REFUSED, "is installed at " + installed
+                + ", above the requested " + requested + "; migrate only moves a plugin up: use a"
+                + " rollback to bring it down", pluginId, null, null, 0, null);
     }
 }

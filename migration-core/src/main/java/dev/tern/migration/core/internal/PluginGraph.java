@@ -75,8 +75,8 @@ public final class PluginGraph {
                 if (byId.containsKey(d.pluginId())) {
                     present.add(d);
                 } else {
-                    problems.add(new DependencyException(ErrorCode.MISSING_DEPENDENCY, "plugin '" + service.pluginId()
-                            + "' needs '" + d.pluginId() + "' (" + d.range() + "), which is not present",
+                    problems.add(new DependencyException(ErrorCode.MISSING_DEPENDENCY, "needs '" + d.pluginId() + "' ("
+                            + d.range() + "), which is not present",
                             service.pluginId(), null));
                 }
             }
@@ -90,7 +90,7 @@ public final class PluginGraph {
             for (List<String> cycle : cycles(rest, needs)) {
                 problems.add(new DependencyException(ErrorCode.DEPENDENCY_CYCLE, "plugins depend on each other in a"
                         + " cycle (each needs the next): " + String.join(" -> ", cycle)
-                        + "; no order can satisfy them", cycle.get(0), null));
+                        + "; no order can satisfy them"));
             }
             order = new ArrayList<>(order);
             order.addAll(rest);
@@ -156,12 +156,12 @@ public final class PluginGraph {
                 for (PluginDependency d : needs(id)) {
                     Version target = targets.get(d.pluginId());
                     if (target == null) {
-                        found.add(new DependencyException(ErrorCode.UNSATISFIED_DEPENDENCY, "plugin '" + id + "' needs '"
-                                + d.pluginId() + "' at " + d.range() + ", but '" + d.pluginId() + "' has no step, so no"
+                        found.add(new DependencyException(ErrorCode.UNSATISFIED_DEPENDENCY, "needs '" + d.pluginId()
+                                + "' at " + d.range() + ", but '" + d.pluginId() + "' has no step, so no"
                                 + " version", id, null));
                     } else if (!d.range().isSatisfiedBy(target)) {
-                        found.add(new DependencyException(ErrorCode.UNSATISFIED_DEPENDENCY, "plugin '" + id + "' needs '"
-                                + d.pluginId() + "' at " + d.range() + ", but the target version of '" + d.pluginId()
+                        found.add(new DependencyException(ErrorCode.UNSATISFIED_DEPENDENCY, "needs '" + d.pluginId()
+                                + "' at " + d.range() + ", but the target version of '" + d.pluginId()
                                 + "' is " + target + ", outside that range", id, null));
                     }
                 }
@@ -172,8 +172,8 @@ public final class PluginGraph {
                 }
                 Version target = targets.get(c.pluginId());
                 if (target == null || c.range().isSatisfiedBy(target)) {
-                    found.add(new DependencyException(ErrorCode.PLUGIN_CONFLICT, "plugin '" + id
-                            + "' cannot be installed together with '" + c.pluginId() + "' " + c.range() + ", and '"
+                    found.add(new DependencyException(ErrorCode.PLUGIN_CONFLICT,
+                            "cannot be installed together with '" + c.pluginId() + "' " + c.range() + ", and '"
                             + c.pluginId() + "' is present" + (target == null ? " (without steps)"
                             : " with target version " + target) + ". Remove one of them", id, null));
                 }
@@ -190,16 +190,16 @@ public final class PluginGraph {
         try {
             list = read.apply(service);
         } catch (MigrationException e) {
-            problems.add(new DependencyException(e.code(), "plugin '" + id + "' declares its " + method
+            problems.add(new DependencyException(e.code(), "declares its " + method
                     + " wrongly: " + e.detail(), id, e));
             return List.of();
         } catch (RuntimeException e) {
-            problems.add(new DependencyException(ErrorCode.INVALID_RANGE, "plugin '" + id + "': " + method + "() of "
+            problems.add(new DependencyException(ErrorCode.INVALID_RANGE, method + "() of "
                     + service.getClass().getName() + " failed: " + e, id, e));
             return List.of();
         }
         if (list == null || list.stream().anyMatch(java.util.Objects::isNull)) {
-            problems.add(new DependencyException(ErrorCode.INVALID_RANGE, "plugin '" + id + "': " + method + "() of "
+            problems.add(new DependencyException(ErrorCode.INVALID_RANGE, method + "() of "
                     + service.getClass().getName() + " returned " + (list == null ? "null" : "a null entry"), id, null));
             return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
         }

@@ -146,9 +146,9 @@ public final class RunPlanning {
         }
         Version parsed = version;
         if (parsed == null || plugin.steps().stream().noneMatch(s -> s.version().equals(parsed))) {
-            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "plugin '" + request.pluginId()
-                    + "' has no step " + request.version() + "; its step versions are " + known,
-                    request.pluginId(), request.version(), null, 0, null);
+            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "has no step "
+                    + request.version() + " to migrate to; its step versions are " + known,
+                    request.pluginId(), null, null, 0, null);
         }
         return parsed;
     }
@@ -187,8 +187,8 @@ public final class RunPlanning {
                     .filter(s -> target != null && s.version().compareTo(target) <= 0).toList();
             for (PreparedStep s : pending) {
                 if (breaking(s, p.installed()) && !policy.allowBreaking()) {
-                    problems.add(new ValidationException(ErrorCode.BREAKING_STEP_REFUSED, "plugin '" + p.pluginId()
-                            + "' step " + s.version() + " '" + s.description() + "' is breaking ("
+                    problems.add(new ValidationException(ErrorCode.BREAKING_STEP_REFUSED, "'"
+                            + s.description() + "' is breaking ("
                             + (s.step().breaking() ? "marked breaking" : "major " + s.version().major()
                             + " above the installed " + p.installed()) + ") and the plugin is installed at "
                             + p.installed() + "; breaking steps are refused unless allowBreaking(true) is set",
