@@ -154,9 +154,12 @@ public final class Orchestrator {
      *
      * @return the plan: every plugin in run order with its installed and target version, and each
      *     step to apply with the statements it would execute on this database
-     * @throws dev.tern.migration.api.DependencyException, ConfigurationException,
-     *     dev.tern.migration.api.StepDefinitionException, dev.tern.migration.api.ValidationException,
-     *     dev.tern.migration.api.HistoryStoreException as {@link #runAll()}
+     * @throws dev.tern.migration.api.DependencyException as {@link #runAll()}
+     * @throws dev.tern.migration.api.DiscoveryException as {@link #runAll()}
+     * @throws ConfigurationException as {@link #runAll()}
+     * @throws dev.tern.migration.api.StepDefinitionException as {@link #runAll()}
+     * @throws dev.tern.migration.api.ValidationException as {@link #runAll()}
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
      */
     public MigrationPlan plan() {
         return dryRun(RunPlanning.Request.ALL);
