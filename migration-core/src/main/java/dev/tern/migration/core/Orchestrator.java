@@ -229,8 +229,8 @@ public final class Orchestrator {
     }
 
     private static String failureMessage(List<StepExecutionException> failures) {
-        return failures.size() + " step(s) failed, so their plugins stopped and their later steps were skipped;"
-                + " the other plugins' steps were applied. Failures: "
+        return failures.size() + " step(s) failed, so their plugins stopped and their later steps were skipped,"
+                + " as were the steps of the plugins that need them; the other plugins' steps were applied. Failures: "
                 + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(" | "));
     }
 
