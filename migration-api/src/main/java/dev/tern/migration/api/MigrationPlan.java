@@ -72,7 +72,8 @@ public record MigrationPlan(String database, List<PluginPlan> plugins) {
      * @param kind what the step is made of, not null
      * @param transactional whether the step would run in one transaction with its history record on
      *     this database (the step is transactional and the database has transactional DDL)
-     * @param reversible whether the step has a down action
+     * @param reversible whether the step has a down action (for a SQL step: a down script for this
+     *     database)
      * @param breaking whether the step counts as breaking for this run (declared so, or a major
      *     version above the installed one when the run treats a new major as breaking)
      * @param source the SQL script chosen for this database, or null for a Java step

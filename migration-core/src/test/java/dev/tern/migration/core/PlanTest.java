@@ -2,6 +2,7 @@ package dev.tern.migration.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tern.migration.api.Direction;
 import dev.tern.migration.api.ErrorCode;
@@ -67,9 +68,9 @@ class PlanTest {
         assertThat(plan.databaseId()).isEmpty();
         assertThat(plan.plugins()).extracting(MigrationPlan.PluginPlan::pluginId, p -> String.valueOf(p.installed()),
                         p -> p.target().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("jobs", "1.0.0", "1.1.0"),
-                        org.assertj.core.groups.Tuple.tuple("outbox", "null", "1.1.0"),
-                        org.assertj.core.groups.Tuple.tuple("sagas", "null", "1.0.0"));
+                .containsExactly(tuple("jobs", "1.0.0", "1.1.0"),
+                        tuple("outbox", "null", "1.1.0"),
+                        tuple("sagas", "null", "1.0.0"));
         assertThat(plan.steps()).extracting(s -> s.pluginId() + " " + s.version())
                 .containsExactly("jobs 1.1.0", "outbox 1.0.0", "outbox 1.1.0", "sagas 1.0.0");
         MigrationPlan.PlannedStep jobs = plan.steps().get(0);
@@ -112,8 +113,8 @@ class PlanTest {
                 .allowBreaking(true).majorVersionIsBreaking(true).build().plan();
 
         assertThat(plan.steps()).extracting(s -> s.version().toString(), MigrationPlan.PlannedStep::breaking)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1.1.0", true),
-                        org.assertj.core.groups.Tuple.tuple("2.0.0", true));
+                .containsExactly(tuple("1.1.0", true),
+                        tuple("2.0.0", true));
     }
 
     @Test

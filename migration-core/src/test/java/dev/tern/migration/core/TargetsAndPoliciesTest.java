@@ -114,6 +114,20 @@ class TargetsAndPoliciesTest {
     }
 
     @Test
+    void migrateToTheInstalledVersionIsUpToDateWithoutLockOrWrite() {
+        seed("jobs", "1", "1.1", "1.2");
+        int reads = history.readCount();
+
+        MigrationReport report = builder(shop()).build().migrate("jobs", "1.2.0");
+
+        assertThat(report.upToDate()).isTrue();
+        assertThat(report.plugins()).extracting(PluginReport::pluginId).containsExactly("jobs");
+        assertThat(history.readCount() - reads).isEqualTo(1);
+        assertThat(history.isPrepared()).isFalse();
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
     void migrateChecksTheRangeAgainstTheTargetsOfThisRun() {
         MigrationService[] plugins = {
             DependentService.of("jobs", step("1"), step("2")),

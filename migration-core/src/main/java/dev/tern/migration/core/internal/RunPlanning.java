@@ -11,6 +11,7 @@ import dev.tern.migration.api.Version;
 import dev.tern.migration.api.database.Dialect;
 import dev.tern.migration.spi.MigrationService;
 import dev.tern.migration.spi.PluginDependency;
+import dev.tern.migration.spi.SqlStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -213,6 +214,14 @@ public final class RunPlanning {
                 || (policy.majorVersionIsBreaking() && step.version().major() > installed.major());
     }
 
+    /** A SQL step is reversible on this database only if it has a down script for it. */
+    private boolean reversibleHere(PreparedStep step) {
+        if (step.step() instanceof SqlStep sql && dialect != null) {
+            return sql.downFor(dialect).isPresent();
+        }
+        return step.step().reversible();
+    }
+
     /**
      * Describes a plan for the caller of a dry run.
      *
@@ -225,7 +234,7 @@ public final class RunPlanning {
             List<MigrationPlan.PlannedStep> steps = new ArrayList<>();
             for (PreparedStep s : p.pending()) {
                 steps.add(new MigrationPlan.PlannedStep(s.pluginId(), s.version(), s.description(), s.kind(),
-                        s.runsInTransaction(dialect), s.step().reversible(), breaking(s, p.installed()), s.source(),
+                        s.runsInTransaction(dialect), reversibleHere(s), breaking(s, p.installed()), s.source(),
                         s.statements()));
             }
             out.add(new MigrationPlan.PluginPlan(p.pluginId(), p.installed(), targets.get(p.pluginId()), steps));

@@ -61,16 +61,19 @@ class PlanOnDatabasesTests {
             CREATE TABLE plan_queue (job_id INT, note VARCHAR(50));
             """;
 
-    /** jobs: 1.0.0 universal (2 statements), 1.1.0 with a PostgreSQL variant. */
+    /** jobs: 1.0.0 universal (2 statements), 1.1.0 with a PostgreSQL variant and a PostgreSQL down script. */
     private static Plugin jobs() {
         return new Plugin("jobs", 50, List.of(), List.of(
                 sql("1.0.0", "create jobs", Map.of(SqlStep.UNIVERSAL, script("db/jobs/V1.0.0__create_jobs.sql", JOBS_1))),
-                sql("1.1.0", "add priority", Map.of(
+                new SqlStep(Version.parse("1.1.0"), "add priority", Map.of(
                         SqlStep.UNIVERSAL, script("db/jobs/V1.1.0__add_priority.sql",
                                 "ALTER TABLE plan_jobs ADD priority INT;"),
                         "postgresql", script("db/jobs/postgresql/V1.1.0__add_priority.sql",
                                 "ALTER TABLE plan_jobs ADD COLUMN priority INT DEFAULT 0;\n"
-                                        + "COMMENT ON COLUMN plan_jobs.priority IS 'lower runs first';")))));
+                                        + "COMMENT ON COLUMN plan_jobs.priority IS 'lower runs first';")),
+                        // A down script for PostgreSQL only: the step is reversible there and nowhere else.
+                        Map.of("postgresql", script("db/jobs/postgresql/U1.1.0__add_priority.sql",
+                                "ALTER TABLE plan_jobs DROP COLUMN priority;")), true)));
     }
 
     /** outbox (priority 0, so it would run first without its dependency): SQL + Java. */
@@ -157,7 +160,7 @@ class PlanOnDatabasesTests {
             assertThat(plan.steps()).extracting(MigrationPlan.PlannedStep::transactional)
                     .containsExactly(transactionalDdl, transactionalDdl, transactionalDdl, transactionalDdl, false);
             assertThat(plan.steps()).extracting(MigrationPlan.PlannedStep::reversible)
-                    .containsExactly(false, false, false, false, true);
+                    .containsExactly(false, kind == TestDatabase.POSTGRESQL, false, false, true);
             assertThat(plan.toTable()).contains("5 step(s) to apply on " + expectedDb);
             assertThat(plan.toJson()).contains("\"sql\": \"CREATE TABLE plan_queue (job_id INT, note VARCHAR(50))\"");
         }
