@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * (see {@link dev.tern.migration.spi.MigrationService#dependencies()}); a cycle, a missing plugin,
  * an unsatisfied range or a conflict fails every run before anything runs, with a
  * {@link dev.tern.migration.api.DependencyException} listing every such problem. A failing plugin
- * stops the plugins that need it. {@link #plan()} tells what a run would do without doing it. With a data source, the
- * database support ({@code DatabaseProvider}, from {@code dev.tern:migration-jdbc}) is found on
- * first use, with Tern's own class loader, and kept.
+ * stops the plugins that need it. {@link #plan()} tells what a run would do without doing it;
+ * {@link #migrate(String, String)} brings one plugin (and what it needs) to one version.
+ *
+ * <p>With a data source, the database support ({@code DatabaseProvider}, from
+ * {@code dev.tern:migration-jdbc}) is found on first use, with Tern's own class loader, and kept.
  *
  * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
  * history store, are serialized by the migration lock.
