@@ -26,21 +26,23 @@ public final class JavaStep implements Step {
     private final StepAction down;
     private final String checksum;
     private final boolean transactional;
+    private final boolean breaking;
     private final RetryPolicy retryPolicy;
 
     private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
                      boolean transactional) {
-        this(version, description, up, down, checksum, transactional, null);
+        this(version, description, up, down, checksum, transactional, false, null);
     }
 
     private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
-                     boolean transactional, RetryPolicy retryPolicy) {
+                     boolean transactional, boolean breaking, RetryPolicy retryPolicy) {
         this.version = Objects.requireNonNull(version, "version");
         this.description = Objects.requireNonNull(description, "description");
         this.up = Objects.requireNonNull(up, "up");
         this.down = down;
         this.checksum = checksum;
         this.transactional = transactional;
+        this.breaking = breaking;
         this.retryPolicy = retryPolicy;
     }
 
@@ -64,7 +66,7 @@ public final class JavaStep implements Step {
      */
     public JavaStep withDown(StepAction downAction) {
         return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional,
-                retryPolicy);
+                breaking, retryPolicy);
     }
 
     /**
@@ -74,12 +76,22 @@ public final class JavaStep implements Step {
      */
     public JavaStep withChecksum(String value) {
         return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional,
-                retryPolicy);
+                breaking, retryPolicy);
     }
 
     /** @return a copy that runs with auto-commit on, outside any transaction */
     public JavaStep nonTransactional() {
-        return new JavaStep(version, description, up, down, checksum, false, retryPolicy);
+        return new JavaStep(version, description, up, down, checksum, false, breaking, retryPolicy);
+    }
+
+    /**
+     * Marks the step as a {@linkplain Step#breaking() breaking change}. Named {@code asBreaking}
+     * because {@link #breaking()} is the flag's accessor.
+     *
+     * @return a copy that is breaking
+     */
+    public JavaStep asBreaking() {
+        return new JavaStep(version, description, up, down, checksum, transactional, true, retryPolicy);
     }
 
     /**
@@ -92,7 +104,7 @@ public final class JavaStep implements Step {
      * @return a copy with the policy
      */
     public JavaStep withRetryPolicy(RetryPolicy policy) {
-        return new JavaStep(version, description, up, down, checksum, transactional,
+        return new JavaStep(version, description, up, down, checksum, transactional, breaking,
                 Objects.requireNonNull(policy, "policy"));
     }
 
@@ -125,6 +137,11 @@ public final class JavaStep implements Step {
     @Override
     public boolean reversible() {
         return down != null;
+    }
+
+    @Override
+    public boolean breaking() {
+        return breaking;
     }
 
     /** @return the up action */

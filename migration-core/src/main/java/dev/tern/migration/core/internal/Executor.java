@@ -24,7 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -81,6 +83,8 @@ public final class Executor {
     private final String installedBy;
     private final RetryRules retry;
     private final EventDispatcher events;
+    // Plugin id -> the plugins of the plan it needs directly; a failure stops the plugins that need it.
+    private Map<String, List<String>> needs = Map.of();
 
     /**
      * @param target the database (or none), history store and lock of the run
@@ -111,6 +115,19 @@ public final class Executor {
     }
 
     /**
+     * Declares the dependencies between the plan's plugins, so that a failing plugin stops every
+     * plugin that needs it, directly or transitively: their pending steps are reported SKIPPED, with
+     * the reason. Without it, only the failing plugin stops.
+     *
+     * @param value for each plugin id, the ids of the plugins it needs directly
+     * @return this executor
+     */
+    public Executor stopDependants(Map<String, List<String>> value) {
+        this.needs = Map.copyOf(Objects.requireNonNull(value, "needs"));
+        return this;
+    }
+
+    /**
      * Runs every pending step of the plan.
      *
      * @param plan a validated plan
@@ -122,10 +139,27 @@ public final class Executor {
     public Execution execute(Plan plan) {
         List<PluginReport> reports = new ArrayList<>();
         List<StepExecutionException> failures = new ArrayList<>();
+        // Stopped plugin id -> the plugin whose failure stopped it (itself when it failed).
+        Map<String, String> stopped = new HashMap<>();
         for (Plan.PluginPlan plugin : plan.plugins()) {
             Version current = plugin.installed();
             List<StepReport> steps = new ArrayList<>();
             StepExecutionException failure = null;
+            String blocker = needs.getOrDefault(plugin.pluginId(), List.of()).stream()
+                    .filter(stopped::containsKey).findFirst().orElse(null);
+            if (blocker != null) {
+                String root = stopped.get(blocker);
+                stopped.put(plugin.pluginId(), root);
+                String reason = "skipped: plugin '" + plugin.pluginId() + "' needs '" + blocker + "', which "
+                        + (root.equals(blocker) ? "failed" : "was stopped because '" + root + "' failed");
+                for (PreparedStep step : plugin.pending()) {
+                    LOG.warn("{} {}: {}", plugin.pluginId(), step.version(), reason);
+                    steps.add(new StepReport(step.version(), step.description(), step.kind(), StepOutcome.SKIPPED, 0,
+                            Duration.ZERO, reason));
+                }
+                reports.add(new PluginReport(plugin.pluginId(), plugin.installed(), current, steps));
+                continue;
+            }
             Instant pluginStarted = clock.instant();
             if (!plugin.pending().isEmpty()) {
                 LOG.info("{}: {} step(s) to apply, installed version {}", plugin.pluginId(), plugin.pending().size(),
@@ -149,6 +183,7 @@ public final class Executor {
                 } else {
                     failure = result.failure();
                     failures.add(failure);
+                    stopped.put(plugin.pluginId(), plugin.pluginId());
                 }
             }
             pluginFinished(plugin, current, failure, steps, pluginStarted);
