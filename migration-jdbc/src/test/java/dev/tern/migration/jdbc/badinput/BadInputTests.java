@@ -24,8 +24,12 @@ import dev.tern.migration.spi.MigrationService;
 import dev.tern.migration.spi.PluginDependency;
 import dev.tern.migration.spi.Step;
 import dev.tern.migration.spi.StepAction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -37,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,6 +268,9 @@ class BadInputTests {
                 f -> run(Orchestrator.builder().discovery(false).dataSource(
                         DataSources.fromUrl("jdbc:h2:mem:tern_absent;IFEXISTS=TRUE", "sa", "")), f.scripts(FIRST_NAME, FIRST)),
                 "cannot connect to the database"));
+        rows.add(row("database Tern does not know", H2, ErrorCode.UNSUPPORTED_DATABASE, ConfigurationException.class,
+                f -> run(Orchestrator.builder().discovery(false).dataSource(reportingProduct(f.db().dataSource(), "Oracle")),
+                        f.scripts(FIRST_NAME, FIRST)), "'Oracle"));
     }
 
     private static void history(List<BadInputRow> rows) {
@@ -426,6 +434,35 @@ class BadInputTests {
                 insert.setTimestamp(4, now);
                 insert.executeUpdate();
             }
+        }
+    }
+
+    /** The data source, except that its database calls itself {@code product}. */
+    private static DataSource reportingProduct(DataSource real, String product) {
+        return (DataSource) Proxy.newProxyInstance(BadInputTests.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(BadInputTests.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                Object r = invoke(connection, m, a);
+                                if (!(r instanceof DatabaseMetaData meta)) {
+                                    return r;
+                                }
+                                return Proxy.newProxyInstance(BadInputTests.class.getClassLoader(),
+                                        new Class<?>[] {DatabaseMetaData.class}, (mp, mm, ma) ->
+                                                mm.getName().equals("getDatabaseProductName") ? product : invoke(meta, mm, ma));
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 
