@@ -306,6 +306,18 @@ class BadInputTests {
                     newerFormatMarker(f);
                     return run(f, f.scripts(FIRST_NAME, FIRST, SECOND_NAME, SECOND));
                 }, "format 2.0.0", "upgrade Tern"));
+        rows.add(afterApply("unterminated string in a step added after earlier runs", ALL, ErrorCode.SQL_PARSE_ERROR,
+                StepDefinitionException.class, f -> {
+                    Fixture.ScriptFolder folder = f.folder().write(FIRST_NAME, FIRST);
+                    f.apply(folder.plugin("shop"));
+                    folder.write(SECOND_NAME, SECOND, "V3__third.sql", "INSERT INTO bad_first VALUES (3);\n'oops;\n");
+                    return run(f, folder.plugin("shop"));
+                }, SHOP, "step 3.0.0", F1 + "V3__third.sql:2"));
+        rows.add(row("history table name naming an application table", ALL, ErrorCode.HISTORY_STORE_FAILED,
+                HistoryStoreException.class, f -> {
+                    f.sql("CREATE TABLE users (id INT, name VARCHAR(20))", "INSERT INTO users VALUES (1, 'ada')");
+                    return run(f.tern().historyTable("users"), f.scripts(FIRST_NAME, FIRST));
+                }, "history table users"));
         rows.add(afterApply("failed non-transactional step left in the history", MARIADB_H2,
                 ErrorCode.FAILED_STEP_IN_HISTORY, ValidationException.class, f -> {
                     Fixture.ScriptFolder folder = f.folder().write(FIRST_NAME, FIRST,
