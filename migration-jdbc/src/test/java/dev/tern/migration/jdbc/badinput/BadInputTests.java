@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -95,6 +96,7 @@ class BadInputTests {
         configuration(rows);
         history(rows);
         ranges(rows);
+        dependencies(rows);
         return rows;
     }
 
@@ -329,14 +331,66 @@ class BadInputTests {
     }
 
     private static void ranges(List<BadInputRow> rows) {
-        // Until the dependency graph is wired into the orchestrator, the ranges are checked where
-        // they are parsed: by PluginDependency.on and VersionRange.parse.
-        rows.add(row("dependency range >>1", H2, ErrorCode.INVALID_RANGE, DependencyException.class,
+        // Where a range is parsed, before any orchestrator sees it.
+        rows.add(row("range >>1 given to PluginDependency.on", H2, ErrorCode.INVALID_RANGE, DependencyException.class,
                 f -> () -> PluginDependency.on("jobs", ">>1"), "'>>1'"));
-        rows.add(row("dependency range ^", H2, ErrorCode.INVALID_RANGE, DependencyException.class,
-                f -> () -> PluginDependency.on("jobs", "^"), "'^'"));
-        rows.add(row("dependency range 1.2.3.4", H2, ErrorCode.INVALID_RANGE, DependencyException.class,
+        rows.add(row("range 1.2.3.4 given to VersionRange.parse", H2, ErrorCode.INVALID_RANGE, DependencyException.class,
                 f -> () -> VersionRange.parse("1.2.3.4"), "'1.2.3.4'"));
+    }
+
+    private static void dependencies(List<BadInputRow> rows) {
+        rows.add(row("dependency cycle", H2, ErrorCode.DEPENDENCY_CYCLE, DependencyException.class,
+                f -> run(f, related("alpha", () -> List.of(PluginDependency.on("beta")), List::of),
+                        related("beta", () -> List.of(PluginDependency.on("alpha", "^1")), List::of)),
+                "cycle", "alpha", "beta"));
+        rows.add(row("missing dependency", H2, ErrorCode.MISSING_DEPENDENCY, DependencyException.class,
+                f -> run(f, related("shop", () -> List.of(PluginDependency.on("billing", "^1")), List::of)),
+                SHOP, "'billing'"));
+        rows.add(row("unsatisfiable dependency range", H2, ErrorCode.UNSATISFIED_DEPENDENCY, DependencyException.class,
+                f -> run(f, related("shop", () -> List.of(PluginDependency.on("billing", "^2")), List::of),
+                        related("billing", List::of, List::of)), SHOP, "'billing'", "^2", "1.0.0"));
+        rows.add(row("plugin conflict", H2, ErrorCode.PLUGIN_CONFLICT, DependencyException.class,
+                f -> run(f, related("shop", List::of, () -> List.of(PluginDependency.on("legacy-shop"))),
+                        related("legacy-shop", List::of, List::of)), SHOP, "'legacy-shop'"));
+        for (String range : List.of(">>1", "^", "1.2.3.4")) {
+            rows.add(row("dependency range " + range, H2, ErrorCode.INVALID_RANGE, DependencyException.class,
+                    f -> run(f, related("shop", () -> List.of(PluginDependency.on("billing", range)), List::of),
+                            related("billing", List::of, List::of)), SHOP, "'" + range + "'"));
+        }
+        rows.add(row("conflict range ^", H2, ErrorCode.INVALID_RANGE, DependencyException.class,
+                f -> run(f, related("shop", List::of, () -> List.of(PluginDependency.on("legacy-shop", "^"))),
+                        related("legacy-shop", List::of, List::of)), SHOP, "'^'"));
+    }
+
+    /** A plugin whose one Java step creates table {@code bad_<id>}, with dependencies and conflicts. */
+    private static MigrationService related(String pluginId, Supplier<List<PluginDependency>> needs,
+                                            Supplier<List<PluginDependency>> conflicts) {
+        String table = "bad_" + pluginId.replace('-', '_');
+        return new MigrationService() {
+            @Override
+            public String pluginId() {
+                return pluginId;
+            }
+
+            @Override
+            public List<PluginDependency> dependencies() {
+                return needs.get();
+            }
+
+            @Override
+            public List<PluginDependency> conflicts() {
+                return conflicts.get();
+            }
+
+            @Override
+            public List<Step> steps() {
+                return List.of(JavaStep.of("1", "create " + table, context -> {
+                    try (Statement st = context.connection().createStatement()) {
+                        st.execute("CREATE TABLE " + table + " (id INT)");
+                    }
+                }));
+            }
+        };
     }
 
     static Stream<Arguments> cases() {
