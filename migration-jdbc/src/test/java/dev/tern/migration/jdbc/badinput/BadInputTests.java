@@ -266,7 +266,7 @@ class BadInputTests {
                 f -> () -> Orchestrator.builder().dataSource(null), "dataSource"));
         rows.add(row("blank installedBy", H2, ErrorCode.INVALID_CONFIGURATION, ConfigurationException.class,
                 f -> run(f.tern().installedBy(" "), f.scripts(FIRST_NAME, FIRST)), "installedBy"));
-        rows.add(row("data source that cannot connect", H2, ErrorCode.CONNECTION_FAILED, MigrationException.class,
+        rows.add(row("data source that cannot connect", H2, ErrorCode.CONNECTION_FAILED, ConfigurationException.class,
                 f -> run(Orchestrator.builder().discovery(false).dataSource(
                         DataSources.fromUrl("jdbc:h2:mem:tern_absent;IFEXISTS=TRUE", "sa", "")), f.scripts(FIRST_NAME, FIRST)),
                 "cannot connect to the database"));
