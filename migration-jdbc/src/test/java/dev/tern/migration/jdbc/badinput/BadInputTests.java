@@ -320,6 +320,31 @@ class BadInputTests {
                     f.sql("CREATE TABLE users (id INT, name VARCHAR(20))", "INSERT INTO users VALUES (1, 'ada')");
                     return run(f.tern().historyTable("users"), f.scripts(FIRST_NAME, FIRST));
                 }, "history table users"));
+        rows.add(afterApply("migrate to a version below the installed one", H2, ErrorCode.DOWNGRADE_REFUSED,
+                ValidationException.class, f -> {
+                    MigrationService shop = f.scripts(FIRST_NAME, FIRST, SECOND_NAME, SECOND);
+                    f.apply(shop);
+                    return () -> f.tern().addService(shop).build().migrate("shop", "1");
+                }, SHOP, "installed at 2.0.0"));
+        rows.add(afterApply("breaking step without allowBreaking", H2, ErrorCode.BREAKING_STEP_REFUSED,
+                ValidationException.class, f -> {
+                    Fixture.ScriptFolder folder = f.folder().write(FIRST_NAME, FIRST);
+                    f.apply(folder.plugin("shop"));
+                    folder.write(SECOND_NAME, "-- tern:breaking=true\nDROP TABLE bad_first;\n");
+                    return run(f, folder.plugin("shop"));
+                }, SHOP, "step 2.0.0", F1 + SECOND_NAME, "allowBreaking"));
+        rows.add(afterApply("migrate a plugin that is not there", H2, ErrorCode.INVALID_CONFIGURATION,
+                ConfigurationException.class, f -> {
+                    MigrationService shop = f.scripts(FIRST_NAME, FIRST);
+                    f.apply(shop);
+                    return () -> f.tern().addService(shop).build().migrate("billing", "1");
+                }, "'billing'"));
+        rows.add(afterApply("migrate to a version the plugin does not have", H2, ErrorCode.INVALID_CONFIGURATION,
+                ConfigurationException.class, f -> {
+                    MigrationService shop = f.scripts(FIRST_NAME, FIRST, SECOND_NAME, SECOND);
+                    f.apply(f.scripts(FIRST_NAME, FIRST));
+                    return () -> f.tern().addService(shop).build().migrate("shop", "1.5");
+                }, "1.5"));
         rows.add(afterApply("failed non-transactional step left in the history", MARIADB_H2,
                 ErrorCode.FAILED_STEP_IN_HISTORY, ValidationException.class, f -> {
                     Fixture.ScriptFolder folder = f.folder().write(FIRST_NAME, FIRST,
