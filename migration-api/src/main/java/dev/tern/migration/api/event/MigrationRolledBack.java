@@ -10,6 +10,9 @@ import java.util.Optional;
  * {@value #NAME}: a rollback of a plugin finished: the down actions of its steps above
  * {@code toVersion} ran, newest first.
  *
+ * <p>Defined as part of the stable event set; sent once the orchestrator has a rollback operation
+ * (not yet in this version).
+ *
  * @param pluginId the plugin, not null
  * @param fromVersion the installed version before the rollback, not null
  * @param toVersion the installed version after it, empty if nothing remains installed
