@@ -65,6 +65,8 @@ public enum ErrorCode {
     OUT_OF_ORDER_STEP,
     /** The history table was written by a newer Tern whose format this one does not read. */
     HISTORY_FORMAT_UNSUPPORTED,
+    /** The history holds rows of a plugin that the application no longer has. */
+    UNKNOWN_PLUGIN_IN_HISTORY,
 
     // execution
     /** A step failed while running; the cause holds the database's error. */
@@ -76,5 +78,13 @@ public enum ErrorCode {
     /** The history store could not be read or written. */
     HISTORY_STORE_FAILED,
     /** No connection to the database could be opened. */
-    CONNECTION_FAILED
+    CONNECTION_FAILED,
+
+    // rollback, baseline
+    /** A rollback would undo steps that have no down action for this database. */
+    MISSING_DOWN_STEP,
+    /** A rollback would remove a version that another installed plugin depends on. */
+    ROLLBACK_BLOCKED_BY_DEPENDANT,
+    /** A baseline was asked for a plugin that already has history. */
+    BASELINE_REFUSED
 }

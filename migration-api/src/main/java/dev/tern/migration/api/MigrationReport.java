@@ -67,8 +67,10 @@ public record MigrationReport(List<PluginReport> plugins, Duration duration) {
         }
         out.append(rule).append('\n');
         rows.forEach(r -> appendRow(out, r, widths));
-        out.append(String.format("%d plugin(s), %d step(s) applied, %s in %d ms", plugins.size(), appliedCount(),
-                succeeded() ? "succeeded" : "FAILED", duration.toMillis()));
+        int rolledBack = plugins.stream().mapToInt(PluginReport::rolledBackCount).sum();
+        out.append(String.format("%d plugin(s), %d step(s) applied%s, %s in %d ms", plugins.size(), appliedCount(),
+                rolledBack == 0 ? "" : ", " + rolledBack + " rolled back", succeeded() ? "succeeded" : "FAILED",
+                duration.toMillis()));
         return out.toString();
     }
 

@@ -91,6 +91,31 @@ public final class H2HistoryStore implements HistoryStore {
         }
     }
 
+    @Override
+    public void updateChecksum(long id, String checksum) {
+        update("update " + table + " set checksum = ? where id = ?", checksum, id);
+    }
+
+    @Override
+    public void delete(long id) {
+        update("delete from " + table + " where id = ?", null, id);
+    }
+
+    private void update(String sql, String checksum, long id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int index = 1;
+            if (checksum != null || sql.startsWith("update")) {
+                st.setString(index++, checksum);
+            }
+            st.setLong(index, id);
+            if (st.executeUpdate() != 1) {
+                throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "no history row has id " + id);
+            }
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "update failed: " + e.getMessage(), e);
+        }
+    }
+
     private void insert(HistoryEntry e, Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("insert into " + table + " (plugin_id, version, description, kind,"
                 + " checksum, direction, status, attempts, started_at, finished_at, execution_ms, installed_by, error)"

@@ -82,6 +82,8 @@ public final class JdbcHistoryStore implements HistoryStore {
     private final String insertSql;
     private final String selectMarkerSql;
     private final String insertMarkerSql;
+    private final String updateChecksumSql;
+    private final String deleteSql;
 
     /**
      * Creates a store; touches no database.
@@ -101,6 +103,9 @@ public final class JdbcHistoryStore implements HistoryStore {
         this.insertSql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.selectMarkerSql = "SELECT version FROM " + table + " WHERE plugin_id = ?";
         this.insertMarkerSql = "INSERT INTO " + table + " (" + COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        // "AND plugin_id <> ?" keeps the format marker out of reach of a repair.
+        this.updateChecksumSql = "UPDATE " + table + " SET checksum = ? WHERE id = ? AND plugin_id <> ?";
+        this.deleteSql = "DELETE FROM " + table + " WHERE id = ? AND plugin_id <> ?";
     }
 
     /** @return where the history table lives */
@@ -273,6 +278,62 @@ public final class JdbcHistoryStore implements HistoryStore {
             throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot write to history table "
                     + location.qualifiedName() + ": " + e.getMessage(), entry.pluginId(), entry.version().toString(),
                     null, 0, e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code UPDATE} with bound parameters, committed before this method returns. The
+     * format marker row cannot be changed.
+     *
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if the update fails or no
+     *     row has that id
+     */
+    @Override
+    public void updateChecksum(long id, String checksum) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(updateChecksumSql)) {
+            setNullableString(ps, 1, checksum);
+            ps.setLong(2, id);
+            ps.setString(3, FORMAT_MARKER);
+            expectOneRow(c, ps.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot update the checksum of row " + id
+                    + " of history table " + location.qualifiedName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code DELETE} with bound parameters, committed before this method returns. The format
+     * marker row cannot be deleted.
+     *
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if the delete fails or no
+     *     row has that id
+     */
+    @Override
+    public void delete(long id) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(deleteSql)) {
+            ps.setLong(1, id);
+            ps.setString(2, FORMAT_MARKER);
+            expectOneRow(c, ps.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot delete row " + id
+                    + " of history table " + location.qualifiedName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void expectOneRow(Connection c, int rows, long id) throws SQLException {
+        if (rows != 1) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "history table "
+                    + location.qualifiedName() + " has no row with id " + id);
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
         }
     }
 
