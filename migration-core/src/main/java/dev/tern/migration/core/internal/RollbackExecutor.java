@@ -88,7 +88,7 @@ public final class RollbackExecutor {
                 continue;
             }
             Instant started = clock.instant();
-            boolean inTransaction = step.runsInTransaction(target.dialect());
+            boolean inTransaction = down.runsInTransaction(target.dialect());
             LOG.info("{} {}: running the down action of '{}'{}", step.pluginId(), step.version(), step.description(),
                     inTransaction ? "" : " without a transaction");
             int[] statementsRun = {0};

@@ -49,6 +49,18 @@ public final class RollbackPlanner {
             Objects.requireNonNull(step, "step");
             statements = List.copyOf(statements);
         }
+
+        /**
+         * Tells whether the down action runs in one transaction with its history row: the step is
+         * transactional, the database has transactional DDL, and the down script does not control
+         * transactions itself.
+         *
+         * @param dialect the database's dialect, or null when there is no database
+         * @return true if a failure leaves nothing of the down action behind
+         */
+        public boolean runsInTransaction(Dialect dialect) {
+            return new PreparedStep(step.pluginId(), step.step(), checksum, source, statements).runsInTransaction(dialect);
+        }
     }
 
     /**
