@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -jar tern-example-app.jar [--url JDBC_URL] [--user USER] [--password PASSWORD]
+ *                                [--status | --rollback PLUGIN@VERSION]
  * </pre>
+ *
+ * <p>{@code --status} prints every plugin's installed and target version instead of migrating;
+ * {@code --rollback PLUGIN@VERSION} rolls one plugin back to a version (running its down steps) and
+ * prints the rollback's report.
  *
  * <p>Without {@code --url} it uses an H2 file database, {@code ./tern-example-db.mv.db} in the
  * working directory. Exit status: 0 when every plugin is up to date afterwards, 1 when the
@@ -35,7 +40,8 @@ import picocli.CommandLine.Spec;
         description = "Migrates the example job server's database: every Tern plugin on the class path"
                 + " (jobs, outbox, sagas), in dependency and priority order.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the database is up to date", "1:the migration failed", "2:usage error"})
+        exitCodeList = {"0:the database is up to date (or the status was printed, or the rollback done)",
+                "1:the migration (or rollback) failed", "2:usage error"})
 public final class ExampleApp implements Callable<Integer> {
     /** The database used when no {@code --url} is given: an H2 file in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./tern-example-db";
@@ -56,6 +62,15 @@ public final class ExampleApp implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD",
             description = "Database password. Default: empty on H2, else the password in the URL.")
     String password;
+
+    @Option(names = "--status",
+            description = "Prints every plugin's installed and target version and pending steps; migrates nothing.")
+    boolean status;
+
+    @Option(names = "--rollback", paramLabel = "PLUGIN@VERSION",
+            description = "Rolls PLUGIN back to VERSION (0 undoes every step) by running its down steps,"
+                    + " newest first, instead of migrating.")
+    String rollback;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
     boolean help;
@@ -87,17 +102,35 @@ public final class ExampleApp implements Callable<Integer> {
     }
 
     /**
-     * Migrates the database and prints the report.
+     * Migrates the database and prints the report; or, with {@code --status}, prints the plugins'
+     * status; or, with {@code --rollback}, rolls one plugin back and prints the rollback's report.
      *
-     * @return the exit status: 0 if the run succeeded, 1 if Tern raised a {@link MigrationException}
+     * @return the exit status: 0 on success, 1 if Tern raised a {@link MigrationException}
+     * @throws CommandLine.ParameterException (exit status 2) for a malformed {@code --rollback}
+     *     value, or {@code --status} together with {@code --rollback}
      */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String[] rollbackTarget = rollback == null ? null : rollbackTarget(rollback);
+        if (status && rollbackTarget != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--status and --rollback cannot be combined");
+        }
         h2File(url).ifPresent(file -> out.println("H2 database file: " + file));
         try {
-            return migrate(Orchestrator.builder().dataSource(dataSource()).build(), out);
+            Orchestrator tern = Orchestrator.builder().dataSource(dataSource()).build();
+            if (status) {
+                out.println(tern.status().toTable());
+                out.flush();
+                return 0;
+            }
+            if (rollbackTarget != null) {
+                out.println(tern.rollback(rollbackTarget[0], rollbackTarget[1]).toTable());
+                out.flush();
+                return 0;
+            }
+            return migrate(tern, out);
         } catch (MigrationFailedException e) {
             printError(err, e);
             err.println("Partial report:");
@@ -120,6 +153,16 @@ public final class ExampleApp implements Callable<Integer> {
         return 0;
     }
 
+    /** Splits {@code PLUGIN@VERSION}; anything else is a usage error. */
+    private String[] rollbackTarget(String value) {
+        int at = value.indexOf('@');
+        if (at <= 0 || at == value.length() - 1 || value.indexOf('@', at + 1) >= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rollback expects PLUGIN@VERSION,"
+                    + " e.g. sagas@1.0.0, but was '" + value + "'");
+        }
+        return new String[] {value.substring(0, at), value.substring(at + 1)};
+    }
+
     /**
      * A plain DriverManager data source: one run needs a handful of connections, and without a pool
      * an unreachable server fails at once instead of after a pool's connection timeout.
@@ -135,9 +178,9 @@ public final class ExampleApp implements Callable<Integer> {
      * Prints the error's message, then each cause whose message says something new: Tern's messages
      * already quote the database's words, so most causes would only repeat them.
      */
-    private static void printError(PrintWriter err, MigrationException e) {
+    private void printError(PrintWriter err, MigrationException e) {
         StringBuilder said = new StringBuilder(e.getMessage());
-        err.println("Migration failed: " + e.getMessage());
+        err.println((rollback != null ? "Rollback failed: " : "Migration failed: ") + e.getMessage());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             String message = cause.getMessage();
             if (message == null || said.indexOf(message) < 0) {

@@ -161,7 +161,7 @@ final class ExampleSchema {
         return names;
     }
 
-    private static Set<String> indexes(Connection connection, String table) throws SQLException {
+    static Set<String> indexes(Connection connection, String table) throws SQLException {
         Set<String> names = new TreeSet<>();
         try (ResultSet rs = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
                 exactName(connection, table), false, false)) {
@@ -176,7 +176,7 @@ final class ExampleSchema {
     }
 
     /** @return column name (lower case) to {@link DatabaseMetaData#columnNullable}-style nullability */
-    private static Map<String, Integer> columns(Connection connection, String table) throws SQLException {
+    static Map<String, Integer> columns(Connection connection, String table) throws SQLException {
         Map<String, Integer> columns = new HashMap<>();
         try (ResultSet rs = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(),
                 exactName(connection, table), null)) {
@@ -192,7 +192,7 @@ final class ExampleSchema {
         return connection.getMetaData().storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name;
     }
 
-    private static List<String> strings(Connection connection, String sql) throws SQLException {
+    static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
             int count = rs.getMetaData().getColumnCount();
