@@ -25,6 +25,9 @@ import java.util.Objects;
  * <p>{@link #append} works before {@link #prepare}, so a test can seed a history. The store has no
  * database: the connection given to {@code append} is ignored and every entry is kept at once.
  *
+ * <p>A repair's {@link #updateChecksum} and {@link #delete} change one entry by id; the other
+ * entries keep their ids.
+ *
  * <p>Thread-safe.
  */
 public final class InMemoryHistoryStore implements HistoryStore {

@@ -93,26 +93,30 @@ public final class H2HistoryStore implements HistoryStore {
 
     @Override
     public void updateChecksum(long id, String checksum) {
-        update("update " + table + " set checksum = ? where id = ?", checksum, id);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("update " + table + " set checksum = ? where id = ?")) {
+            st.setString(1, checksum);
+            st.setLong(2, id);
+            expectOne(st.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "update failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void delete(long id) {
-        update("delete from " + table + " where id = ?", null, id);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("delete from " + table + " where id = ?")) {
+            st.setLong(1, id);
+            expectOne(st.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "delete failed: " + e.getMessage(), e);
+        }
     }
 
-    private void update(String sql, String checksum, long id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            int index = 1;
-            if (checksum != null || sql.startsWith("update")) {
-                st.setString(index++, checksum);
-            }
-            st.setLong(index, id);
-            if (st.executeUpdate() != 1) {
-                throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "no history row has id " + id);
-            }
-        } catch (SQLException e) {
-            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "update failed: " + e.getMessage(), e);
+    private static void expectOne(int rows, long id) {
+        if (rows != 1) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "no history row has id " + id);
         }
     }
 

@@ -121,8 +121,9 @@ class MaintenanceTest {
             assertThat(r.kind()).isEqualTo(StepKind.REPAIR);
             assertThat(r.installedBy()).isEqualTo("tester");
         });
-        assertThat(rows.get(3).description()).contains("CHECKSUM_REALIGNED").contains("old").contains("new");
-        assertThat(rows.get(4).description()).contains("FAILED_ROW_REMOVED").contains("row 4");
+        assertThat(rows.get(3).description()).isEqualTo("CHECKSUM_REALIGNED: row 1 checksum was old");
+        assertThat(rows.get(3).checksum()).isEqualTo("new");
+        assertThat(rows.get(4).description()).isEqualTo("FAILED_ROW_REMOVED: row 4 UP FAILED at " + AT);
 
         assertThat(orchestrator(jobs).validate().isValid()).isTrue();
         // REPAIR rows do not count as applied steps: 1.2.0 is still pending and runs.

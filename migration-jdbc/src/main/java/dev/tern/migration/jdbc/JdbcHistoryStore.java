@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL or MariaDB/MySQL.
  *
  * <p>Columns: {@code id} (auto-increment, insertion order), {@code plugin_id}, {@code version},
- * {@code description}, {@code kind} ({@code SQL}/{@code JAVA}), {@code checksum} (nullable),
+ * {@code description}, {@code kind} ({@code SQL}/{@code JAVA}, or {@code BASELINE}/{@code REPAIR}
+ * for the rows written by a baseline or a repair), {@code checksum} (nullable),
  * {@code direction} ({@code UP}/{@code DOWN}), {@code status} ({@code SUCCESS}/{@code FAILED}),
  * {@code attempts}, {@code started_at}, {@code finished_at} (UTC, millisecond precision, stored
  * without time zone so every database and session time zone reads the same instant),
@@ -53,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * written quoted after being folded like the database folds unquoted names (PostgreSQL lower case,
  * H2 upper case, MariaDB as given), so they mean the same table as when written without quotes.
  * With a schema (a database, on MariaDB), {@link #prepare()} creates it when it does not exist.
+ *
+ * <p>Rows are only appended, except by a repair: {@link #updateChecksum} and {@link #delete} change
+ * one row by id (never the format marker).
  *
  * <p>Thread-safe: each call uses its own connection (or the caller's).
  */

@@ -176,8 +176,8 @@ public final class Maintenance {
                     on.store().updateChecksum(row.id(), step.checksum());
                     changes.add(record(on, new RepairResult.Change(RepairResult.Action.CHECKSUM_REALIGNED,
                             plugin.pluginId(), step.version(), row.id(), "checksum of history row " + row.id()
-                            + " realigned from " + row.checksum() + " to " + step.checksum()), step.kind(),
-                            step.checksum()));
+                            + " realigned from " + row.checksum() + " to " + step.checksum()),
+                            "row " + row.id() + " checksum was " + row.checksum(), step.checksum()));
                 }
             }
             for (HistoryEntry failed : unresolvedFailures(history)) {
@@ -185,7 +185,8 @@ public final class Maintenance {
                 changes.add(record(on, new RepairResult.Change(RepairResult.Action.FAILED_ROW_REMOVED,
                         failed.pluginId(), failed.version(), failed.id(), "removed FAILED " + failed.direction()
                         + " row " + failed.id() + " of " + failed.finishedAt() + " (error: " + failed.error() + ")"),
-                        failed.kind(), failed.checksum()));
+                        "row " + failed.id() + " " + failed.direction() + " FAILED at " + failed.finishedAt(),
+                        failed.checksum()));
             }
             if (changes.isEmpty()) {
                 LOG.info("Tern: repair found nothing to change");
@@ -214,13 +215,17 @@ public final class Maintenance {
                 .contains(e)).toList();
     }
 
-    private RepairResult.Change record(Target on, RepairResult.Change change, StepKind kind, String checksum) {
+    /**
+     * Logs a change and appends its REPAIR row: one row per change, so the history keeps the trace
+     * of every rewrite. The row's description is short ("CHECKSUM_REALIGNED: row 12 checksum was
+     * ..."), to fit every store; the full message is in the log and the result.
+     */
+    private RepairResult.Change record(Target on, RepairResult.Change change, String trace, String checksum) {
         LOG.info("{} {}: repair: {}", change.pluginId(), change.version(), change.message());
         Instant now = clock.instant();
-        // One REPAIR row per change: the history keeps the trace of every rewrite.
-        on.store().append(new HistoryEntry(0, change.pluginId(), change.version(), change.action() + ": "
-                + change.message() + " (" + kind + " step)", StepKind.REPAIR, checksum, Direction.UP,
-                Status.SUCCESS, 1, now, now, Duration.ZERO, installedBy, null), null);
+        on.store().append(new HistoryEntry(0, change.pluginId(), change.version(), change.action() + ": " + trace,
+                StepKind.REPAIR, checksum, Direction.UP, Status.SUCCESS, 1, now, now, Duration.ZERO, installedBy,
+                null), null);
         return change;
     }
 
