@@ -54,6 +54,11 @@ import org.slf4j.LoggerFactory;
  * database support ({@code DatabaseProvider}, from {@code dev.tern:migration-jdbc}) is found on
  * first use, with Tern's own class loader, and kept.
  *
+ * <p>Besides runs: {@link #rollback} runs a plugin's down steps, {@link #validate()} lists every
+ * problem without throwing, {@link #repair()} realigns the history with the code,
+ * {@link #baseline} adopts an existing schema, and {@link #status()}, {@link #history()} and
+ * {@link #statistics()} read the history without taking the lock.
+ *
  * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
  * history store, are serialized by the migration lock.
  */
