@@ -2,6 +2,7 @@ package dev.tern.examples.app;
 
 import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.MigrationFailedException;
+import dev.tern.migration.api.MigrationPlan;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.core.Orchestrator;
 import dev.tern.migration.jdbc.DataSources;
@@ -24,12 +25,15 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -jar tern-example-app.jar [--url JDBC_URL] [--user USER] [--password PASSWORD]
- *                                [--status | --rollback PLUGIN@VERSION]
+ *                                [--plan [--json] | --status | --rollback PLUGIN@VERSION]
  * </pre>
  *
- * <p>{@code --status} prints every plugin's installed and target version instead of migrating;
- * {@code --rollback PLUGIN@VERSION} rolls one plugin back to a version (running its down steps) and
- * prints the rollback's report.
+ * <p>With {@code --plan} it prints what a run would do (every pending step in run order, with the
+ * statements counted) and changes nothing: no table is created, not even the history table; with
+ * {@code --json} the plan is printed as JSON, alone on standard output. {@code --status} prints
+ * every plugin's installed and target version instead of migrating; {@code --rollback
+ * PLUGIN@VERSION} rolls one plugin back to a version (running its down steps) and prints the
+ * rollback's report.
  *
  * <p>Without {@code --url} it uses an H2 file database, {@code ./tern-example-db.mv.db} in the
  * working directory. Exit status: 0 when every plugin is up to date afterwards, 1 when the
@@ -40,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = "Migrates the example job server's database: every Tern plugin on the class path"
                 + " (jobs, outbox, sagas), in dependency and priority order.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the database is up to date (or the status was printed, or the rollback done)",
+        exitCodeList = {"0:the database is up to date (with --plan: the plan was printed; with --status: the"
+                + " status was printed; with --rollback: the rollback was done)",
                 "1:the migration (or rollback) failed", "2:usage error"})
 public final class ExampleApp implements Callable<Integer> {
     /** The database used when no {@code --url} is given: an H2 file in the working directory. */
@@ -48,6 +53,9 @@ public final class ExampleApp implements Callable<Integer> {
 
     /** The line printed after the report when the run applied nothing. */
     public static final String UP_TO_DATE = "Everything is up to date.";
+
+    /** The line printed after the plan's table: a dry run changes nothing. */
+    public static final String DRY_RUN = "Dry run: nothing was changed.";
 
     private static final String H2_DEFAULT_USER = "sa";
 
@@ -62,6 +70,13 @@ public final class ExampleApp implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD",
             description = "Database password. Default: empty on H2, else the password in the URL.")
     String password;
+
+    @Option(names = "--plan", description = "Prints what a run would do, in run order, and changes nothing"
+            + " (no lock, no table, not even the history table).")
+    boolean plan;
+
+    @Option(names = "--json", description = "With --plan: prints the plan as JSON instead of a table.")
+    boolean json;
 
     @Option(names = "--status",
             description = "Prints every plugin's installed and target version and pending steps; migrates nothing.")
@@ -114,10 +129,17 @@ public final class ExampleApp implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String[] rollbackTarget = rollback == null ? null : rollbackTarget(rollback);
-        if (status && rollbackTarget != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--status and --rollback cannot be combined");
+        if ((plan ? 1 : 0) + (status ? 1 : 0) + (rollbackTarget != null ? 1 : 0) > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--plan, --status and --rollback cannot be combined");
         }
-        h2File(url).ifPresent(file -> out.println("H2 database file: " + file));
+        if (json && !plan) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json is only valid with --plan");
+        }
+        if (!json) {
+            // JSON output stays a single document on standard output.
+            h2File(url).ifPresent(file -> out.println("H2 database file: " + file));
+        }
         try {
             Orchestrator tern = Orchestrator.builder().dataSource(dataSource()).build();
             if (status) {
@@ -130,7 +152,7 @@ public final class ExampleApp implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            return migrate(tern, out);
+            return plan ? plan(tern, out, json) : migrate(tern, out);
         } catch (MigrationFailedException e) {
             printError(err, e);
             err.println("Partial report:");
@@ -148,6 +170,19 @@ public final class ExampleApp implements Callable<Integer> {
         out.println(report.toTable());
         if (report.appliedCount() == 0) {
             out.println(UP_TO_DATE);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Prints the plan of a run without running it: as a table, or as JSON. */
+    private static int plan(Orchestrator tern, PrintWriter out, boolean json) {
+        MigrationPlan plan = tern.plan();
+        if (json) {
+            out.println(plan.toJson());
+        } else {
+            out.println(plan.toTable());
+            out.println(DRY_RUN);
         }
         out.flush();
         return 0;
