@@ -131,7 +131,7 @@ class ExampleAppRollbackIT {
     }
 
     @Test
-    void badRollbacksAreRefusedAndChangeNothing(@TempDir Path dir) throws Exception {
+    void badRollbacksAndRollbacksBreakingADependantAreRefusedAndChangeNothing(@TempDir Path dir) throws Exception {
         try (Target db = target(TestDatabase.H2, dir)) {
             Runs.assertAppliedEverything(AppProcess.runJar(dir, db.args()));
 
@@ -146,9 +146,23 @@ class ExampleAppRollbackIT {
             AppProcess.Result both = AppProcess.runJar(dir, with(db.args(), "--status", "--rollback", "sagas@1.0.0"));
             assertThat(both.exitCode()).as("exit code of\n%s", both).isEqualTo(2);
 
+            // outbox needs jobs ^1.0 and sagas needs outbox >=1.0 <2: removing either entirely is refused.
+            AppProcess.Result jobsGone = AppProcess.runJar(dir, with(db.args(), "--rollback", "jobs@0"));
+            assertThat(jobsGone.exitCode()).as("exit code of\n%s", jobsGone).isEqualTo(1);
+            assertThat(jobsGone.stderr()).contains("Rollback failed", "ROLLBACK_BLOCKED_BY_DEPENDANT", "'outbox'", "^1.0");
+            AppProcess.Result outboxGone = AppProcess.runJar(dir, with(db.args(), "--rollback", "outbox@0"));
+            assertThat(outboxGone.exitCode()).as("exit code of\n%s", outboxGone).isEqualTo(1);
+            assertThat(outboxGone.stderr()).contains("ROLLBACK_BLOCKED_BY_DEPENDANT", "'sagas'", ">=1.0 <2");
+
             try (Connection connection = db.connect()) {
                 ExampleSchema.assertHistoryHasOneSuccessPerStep(connection);
             }
+
+            // jobs at its first version still satisfies ^1.0, so that rollback goes ahead.
+            AppProcess.Result jobsFirst = AppProcess.runJar(dir, with(db.args(), "--rollback", "jobs@1.0.0"));
+            assertThat(jobsFirst.exitCode()).as("exit code of\n%s", jobsFirst).isZero();
+            assertThat(ReportTable.rows(jobsFirst.stdout())).extracting(r -> r.step() + " " + r.outcome())
+                    .containsExactly("1.2.0 ROLLED_BACK", "1.1.0 ROLLED_BACK");
         }
     }
 
