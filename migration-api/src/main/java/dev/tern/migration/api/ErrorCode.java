@@ -65,6 +65,11 @@ public enum ErrorCode {
     OUT_OF_ORDER_STEP,
     /** The history table was written by a newer Tern whose format this one does not read. */
     HISTORY_FORMAT_UNSUPPORTED,
+    /**
+     * The history holds a {@link Status#STARTED} marker with no outcome after it: a run died while
+     * a step that does not run in a transaction was running, so the step may be partly applied.
+     */
+    INTERRUPTED_STEP_IN_HISTORY,
 
     // execution
     /** A step failed while running; the cause holds the database's error. */

@@ -2,6 +2,7 @@ package dev.tern.migration.core;
 
 import dev.tern.migration.api.ConfigurationException;
 import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.HistoryEntry;
 import dev.tern.migration.api.MigrationFailedException;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.api.PluginReport;
@@ -13,6 +14,7 @@ import dev.tern.migration.api.database.MigrationLock;
 import dev.tern.migration.core.internal.DatabaseResolver;
 import dev.tern.migration.core.internal.Executor;
 import dev.tern.migration.core.internal.InProcessLock;
+import dev.tern.migration.core.internal.InterruptedSteps;
 import dev.tern.migration.core.internal.Plan;
 import dev.tern.migration.core.internal.Planner;
 import dev.tern.migration.core.internal.PluginOrdering;
@@ -63,6 +65,7 @@ public final class Orchestrator {
     private final String installedBy;
     private final Duration lockTimeout;
     private final Clock clock;
+    private final MigrationLock lock;
 
     // Found on first use, then kept: discovery scans the class path once per orchestrator.
     private List<MigrationService> services;
@@ -78,6 +81,7 @@ public final class Orchestrator {
         this.installedBy = installedBy;
         this.lockTimeout = b.lockTimeout;
         this.clock = b.clock;
+        this.lock = b.lock;
     }
 
     /** @return a builder with the defaults documented on each of its methods */
@@ -125,8 +129,11 @@ public final class Orchestrator {
         try {
             on.store().prepare();
             // Another node may have applied steps while this one waited for the lock.
-            planning = Planner.plan(preparation.plugins(), on.store().read(), on.dialect());
-            Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
+            List<HistoryEntry> history = on.store().read();
+            planning = Planner.plan(preparation.plugins(), history, on.dialect());
+            // Under the lock a STARTED marker without an outcome can only be left by a dead run.
+            Problems.throwIfAny(InterruptedSteps.withProblems(planning.problems(), preparation.plugins(), history),
+                    "the plugins' steps and the history");
             Executor.Execution execution = new Executor(on, clock, installedBy).execute(planning.plan());
             MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
             if (!execution.failures().isEmpty()) {
@@ -179,12 +186,13 @@ public final class Orchestrator {
             if (dataSource == null) {
                 MigrationLock lock = historyStore instanceof InMemoryHistoryStore memory
                         ? memory.lock() : InProcessLock.forOwner(historyStore);
-                target = new Target(null, null, historyStore, lock);
+                target = new Target(null, null, historyStore, this.lock != null ? this.lock : lock);
             } else {
                 Database database = DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, location);
                 LOG.debug("Tern: database dialect {}", database.dialect().id());
                 target = new Target(dataSource, database.dialect(),
-                        historyStore == null ? database.historyStore() : historyStore, database.lock());
+                        historyStore == null ? database.historyStore() : historyStore,
+                        lock != null ? lock : database.lock());
             }
         }
         return target;
@@ -210,6 +218,7 @@ public final class Orchestrator {
         private String installedBy;
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
+        private MigrationLock lock;
 
         private Builder() {
         }
@@ -226,6 +235,7 @@ public final class Orchestrator {
             b.installedBy = installedBy;
             b.lockTimeout = lockTimeout;
             b.clock = clock;
+            b.lock = lock;
             return b;
         }
 
@@ -361,6 +371,23 @@ public final class Orchestrator {
         public Builder clock(Clock value) {
             Builder b = copy();
             b.clock = notNull(value, "clock");
+            return b;
+        }
+
+        /**
+         * The migration lock to use instead of the database's own (by default a lock the database
+         * releases when the holding session dies: PostgreSQL advisory lock, MariaDB/MySQL
+         * {@code GET_LOCK}, H2 row lock), e.g. a lease lock from {@code dev.tern:migration-jdbc}'s
+         * {@code JdbcLocks.lease(...)} where a session lock cannot die with its holder (a proxy or
+         * pooler between the nodes and the database). Every node migrating one database must use the
+         * same kind of lock, or they do not exclude each other.
+         *
+         * @param value the lock
+         * @return a new builder
+         */
+        public Builder lock(MigrationLock value) {
+            Builder b = copy();
+            b.lock = notNull(value, "lock");
             return b;
         }
 

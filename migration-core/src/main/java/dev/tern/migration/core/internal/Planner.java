@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * UP entry: a later successful DOWN entry of that version un-applies it. A FAILED entry not followed
  * by a SUCCESS entry of its step is harmless when the step runs in a transaction on a database with
  * transactional DDL (nothing of it was kept; the step is pending again); otherwise it blocks the
- * plugin until the operator repairs it.
+ * plugin until the operator repairs it. {@link Status#STARTED} markers are ignored here; under the
+ * lock, {@link InterruptedSteps} checks them.
  */
 public final class Planner {
 
@@ -128,6 +129,9 @@ public final class Planner {
     private static Map<String, TreeMap<Version, StepState>> replay(List<HistoryEntry> history) {
         Map<String, TreeMap<Version, StepState>> states = new HashMap<>();
         for (HistoryEntry entry : history) {
+            if (entry.status() == Status.STARTED) {
+                continue; // a marker, not an outcome; see InterruptedSteps
+            }
             StepState state = states.computeIfAbsent(entry.pluginId(), p -> new TreeMap<>())
                     .computeIfAbsent(entry.version(), v -> new StepState());
             if (entry.status() == Status.SUCCESS) {
