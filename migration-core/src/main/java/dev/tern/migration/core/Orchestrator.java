@@ -107,8 +107,9 @@ public final class Orchestrator {
      * @throws ConfigurationException for an invalid plugin id, an unsupported database, a SQL step
      *     without a data source
      * @throws dev.tern.migration.api.StepDefinitionException for malformed steps; nothing is applied
-     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code;
-     *     nothing is applied
+     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code, or
+     *     ({@code INTERRUPTED_STEP_IN_HISTORY}, found under the lock) an earlier run died in the
+     *     middle of a step that ran without a transaction; nothing is applied
      * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
      * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
      */
