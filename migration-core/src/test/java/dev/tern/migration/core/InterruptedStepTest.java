@@ -11,10 +11,13 @@ import dev.tern.migration.api.Status;
 import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.ValidationException;
 import dev.tern.migration.api.Version;
+import dev.tern.migration.api.database.HistoryStore;
 import dev.tern.migration.api.database.MigrationLock;
 import dev.tern.migration.spi.JavaStep;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +50,38 @@ class InterruptedStepTest {
         record("3", Status.STARTED);
         record("3", Status.SUCCESS);
 
-        MigrationReport report = orchestrator().build().runAll();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger locks = new AtomicInteger();
+        HistoryStore counting = new HistoryStore() {
+            @Override
+            public List<HistoryEntry> read() {
+                reads.incrementAndGet();
+                return store.read();
+            }
+
+            @Override
+            public void prepare() {
+                store.prepare();
+            }
+
+            @Override
+            public void append(HistoryEntry entry, Connection connection) {
+                store.append(entry, connection);
+            }
+        };
+
+        MigrationReport report = Orchestrator.builder().historyStore(counting).discovery(false)
+                .addService(FakeService.of("jobs", step("1"), step("2"), step("3")))
+                .lock(timeout -> {
+                    locks.incrementAndGet();
+                    return () -> { };
+                }).build().runAll();
 
         assertThat(report.appliedCount()).isZero();
         assertThat(report.plugins().get(0).versionAfter()).isEqualTo(Version.parse("3"));
         assertThat(runs).hasValue(0);
+        assertThat(reads).as("history reads of a no-op start").hasValue(1);
+        assertThat(locks).as("lock acquisitions of a no-op start").hasValue(0);
     }
 
     @Test

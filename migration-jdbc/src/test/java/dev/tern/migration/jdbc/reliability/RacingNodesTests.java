@@ -90,8 +90,8 @@ class RacingNodesTests {
                     + " AND status = 'SUCCESS'")).isEqualTo(steps);
             assertThat(db.count("SELECT COUNT(*) FROM tern_history WHERE status = 'FAILED'")).as("FAILED rows").isZero();
             // Where steps run without a transaction (H2, MariaDB) each has one STARTED marker, and no more.
-            long markers = db.count("SELECT COUNT(*) FROM tern_history WHERE status = 'STARTED'");
-            assertThat(markers).isIn(0L, (long) steps);
+            assertThat(db.count("SELECT COUNT(*) FROM tern_history WHERE status = 'STARTED'")).as("STARTED markers")
+                    .isEqualTo(kind == TestDatabase.POSTGRESQL ? 0 : steps);
             List<String> appliers = db.strings("SELECT DISTINCT node FROM race_log");
             System.out.printf("TERN-FIGURE race %s: %d nodes (%d threads + %d JVMs), %d steps applied once each,"
                             + " 0 duplicates, 0 failed, %d node(s) found nothing to do, applied by %s, %d ms from release%n",
