@@ -208,6 +208,8 @@ class LeaseLockTests {
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.getMessage()).contains("dataSource"));
         assertThatThrownBy(() -> JdbcLocks.lease(ds, new H2Dialect(), HistoryLocation.defaults(), null))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.getMessage()).contains("lease"));
+        assertThatThrownBy(() -> new LeaseLock(ds, new H2Dialect(), HistoryLocation.defaults(), LEASE, LEASE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat must be shorter than the lease");
     }
 
     private static long elapsedMs(long since) {
