@@ -66,6 +66,13 @@ public enum ErrorCode {
     /** The history table was written by a newer Tern whose format this one does not read. */
     HISTORY_FORMAT_UNSUPPORTED,
     /**
+     * A plugin is installed at a version above every step the code knows (an older build of the
+     * application against a newer schema), or above the version a run was asked to reach.
+     */
+    DOWNGRADE_REFUSED,
+    /** A pending step is breaking and breaking steps were not allowed for the run. */
+    BREAKING_STEP_REFUSED,
+    /**
      * The history holds a {@link Status#STARTED} marker with no outcome after it: a run died while
      * a step that does not run in a transaction was running, so the step may be partly applied.
      */

@@ -25,15 +25,22 @@ public final class JavaStep implements Step {
     private final StepAction down;
     private final String checksum;
     private final boolean transactional;
+    private final boolean breaking;
 
     private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
                      boolean transactional) {
+        this(version, description, up, down, checksum, transactional, false);
+    }
+
+    private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
+                     boolean transactional, boolean breaking) {
         this.version = Objects.requireNonNull(version, "version");
         this.description = Objects.requireNonNull(description, "description");
         this.up = Objects.requireNonNull(up, "up");
         this.down = down;
         this.checksum = checksum;
         this.transactional = transactional;
+        this.breaking = breaking;
     }
 
     /**
@@ -55,7 +62,8 @@ public final class JavaStep implements Step {
      * @return a copy with the down action, so the step can be rolled back
      */
     public JavaStep withDown(StepAction downAction) {
-        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional);
+        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional,
+                breaking);
     }
 
     /**
@@ -64,12 +72,23 @@ public final class JavaStep implements Step {
      * @return a copy with the checksum
      */
     public JavaStep withChecksum(String value) {
-        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional);
+        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional,
+                breaking);
     }
 
     /** @return a copy that runs with auto-commit on, outside any transaction */
     public JavaStep nonTransactional() {
-        return new JavaStep(version, description, up, down, checksum, false);
+        return new JavaStep(version, description, up, down, checksum, false, breaking);
+    }
+
+    /**
+     * Marks the step as a {@linkplain Step#breaking() breaking change}. Named {@code asBreaking}
+     * because {@link #breaking()} is the flag's accessor.
+     *
+     * @return a copy that is breaking
+     */
+    public JavaStep asBreaking() {
+        return new JavaStep(version, description, up, down, checksum, transactional, true);
     }
 
     @Override
@@ -95,6 +114,11 @@ public final class JavaStep implements Step {
     @Override
     public boolean reversible() {
         return down != null;
+    }
+
+    @Override
+    public boolean breaking() {
+        return breaking;
     }
 
     /** @return the up action */

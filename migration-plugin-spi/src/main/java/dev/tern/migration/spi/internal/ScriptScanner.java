@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 public final class ScriptScanner {
     private static final Pattern NAME = Pattern.compile("([VU])([0-9][0-9A-Za-z._-]*?)__(.+)\\.sql");
     private static final String NON_TRANSACTIONAL = "-- tern:transactional=false";
+    private static final String BREAKING = "-- tern:breaking=true";
 
     private ScriptScanner() {
     }
@@ -117,8 +118,12 @@ public final class ScriptScanner {
                 if (step.description == null || variant.isEmpty()) {
                     step.description = description;
                 }
-                if (firstLine(content).trim().equalsIgnoreCase(NON_TRANSACTIONAL)) {
-                    step.transactional = false;
+                for (String directive : directives(content)) {
+                    if (directive.equalsIgnoreCase(NON_TRANSACTIONAL)) {
+                        step.transactional = false;
+                    } else if (directive.equalsIgnoreCase(BREAKING)) {
+                        step.breaking = true;
+                    }
                 }
             }
         }
@@ -130,7 +135,7 @@ public final class ScriptScanner {
                 throw new StepDefinitionException(ErrorCode.INVALID_STEP, "down script has no matching up script (V"
                         + e.getKey() + "__...)", pluginId, e.getKey().toString(), source, 0, null);
             }
-            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional));
+            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional, b.breaking));
         }
         return Collections.unmodifiableList(result);
     }
@@ -222,11 +227,24 @@ public final class ScriptScanner {
         final Map<String, SqlScript> down = new LinkedHashMap<>();
         String description;
         boolean transactional = true;
+        boolean breaking;
     }
 
-    private static String firstLine(String content) {
+    /**
+     * The directive lines at the top of a script: the leading lines starting with {@code -- tern:},
+     * trimmed, so that {@code -- tern:transactional=false} and {@code -- tern:breaking=true} may
+     * both be given, in either order.
+     */
+    private static List<String> directives(String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+        List<String> found = new ArrayList<>();
+        for (String line : text.split("\r?\n|\r", -1)) {
+            String trimmed = line.trim();
+            if (!trimmed.regionMatches(true, 0, "-- tern:", 0, "-- tern:".length())) {
+                break;
+            }
+            found.add(trimmed);
+        }
+        return found;
     }
 }

@@ -106,6 +106,18 @@ class ScriptScannerTest {
     }
 
     @Test
+    void aBreakingDirectiveMarksTheStepBreakingBesideTheTransactionalOne() throws IOException {
+        List<SqlStep> steps = ScriptScanner.scan("p", directoryLoader(Map.of(
+                "db/p/V1__a.sql", "-- tern:breaking=true\nALTER TABLE t DROP COLUMN c;",
+                "db/p/V2__b.sql", "-- tern:transactional=false\n-- TERN:BREAKING=TRUE\nCREATE INDEX CONCURRENTLY i ON t (c);",
+                "db/p/V3__c.sql", "CREATE TABLE t3 (id INT);\n-- tern:breaking=true",
+                "db/p/V4__d.sql", "-- a comment first\n-- tern:breaking=true\nSELECT 1;")), "db/p");
+
+        assertThat(steps).extracting(SqlStep::breaking).containsExactly(true, true, false, false);
+        assertThat(steps).extracting(SqlStep::transactional).containsExactly(true, false, true, true);
+    }
+
+    @Test
     void malformedNamesVersionsAndFoldersAreRefusedNamingTheFile() {
         assertRefused(Map.of("db/p/V1_create.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "db/p/V1_create.sql");
         assertRefused(Map.of("db/p/X1__create.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "db/p/X1__create.sql");
