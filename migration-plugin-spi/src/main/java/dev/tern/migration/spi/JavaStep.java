@@ -1,5 +1,7 @@
 package dev.tern.migration.spi;
 
+import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.StepDefinitionException;
 import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.Version;
 import java.util.Objects;
@@ -47,14 +49,24 @@ public final class JavaStep implements Step {
      * Creates a transactional step without down action or checksum.
      *
      * @param version the version, parsed by {@link Version#parse}
-     * @param description a short description, not null
+     * @param description a short description, not blank
      * @param up the up action, not null
      * @return the step
      * @throws dev.tern.migration.api.StepDefinitionException with {@code INVALID_VERSION} if the
-     *     version does not parse
+     *     version is null or does not parse, with {@code INVALID_STEP} if the description is null or
+     *     blank
      */
     public static JavaStep of(String version, String description, StepAction up) {
-        return new JavaStep(Version.parse(version), description, up, null, null, true);
+        if (version == null) {
+            throw new StepDefinitionException(ErrorCode.INVALID_VERSION, "a Java step's version must not be null");
+        }
+        Version parsed = Version.parse(version);
+        if (description == null || description.isBlank()) {
+            throw new StepDefinitionException(ErrorCode.INVALID_STEP, "Java step " + parsed + " has a "
+                    + (description == null ? "null" : "blank") + " description; give it a short description", null,
+                    parsed.toString(), null, 0, null);
+        }
+        return new JavaStep(parsed, description, up, null, null, true);
     }
 
     /**

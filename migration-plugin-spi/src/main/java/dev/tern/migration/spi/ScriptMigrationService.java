@@ -30,7 +30,8 @@ import java.util.List;
  * (leading lines starting with {@code -- tern:}, in any order): {@code -- tern:transactional=false}
  * runs the step outside a transaction; {@code -- tern:breaking=true} marks it as a
  * {@linkplain Step#breaking() breaking change}. Files not ending in
- * {@code .sql} are ignored. The folder is read from the plugin class's class loader and from the jar or directory the
+ * {@code .sql} are ignored; a name ending in {@code .SQL} (any other case) is refused, as are a
+ * blank description and a version that is not one ({@code StepDefinitionException}). The folder is read from the plugin class's class loader and from the jar or directory the
  * plugin class was loaded from (which also works for jars written without directory entries), once, when {@link #steps()} is first called.
  *
  * <p>Thread-safe.

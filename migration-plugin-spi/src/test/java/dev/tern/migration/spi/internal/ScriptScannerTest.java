@@ -133,6 +133,17 @@ class ScriptScannerTest {
         assertRefused(Map.of("db/elsewhere/V1__a.sql", "SELECT 1;"), ErrorCode.SCRIPT_READ_FAILED, "no scripts found");
     }
 
+    @Test
+    void aMalformedVersionIsReportedAsSuchAndNoScriptIsSkippedOrNamelessSilently() {
+        assertRefused(Map.of("db/p/V1.2.3+build__x.sql", "SELECT 1;"), ErrorCode.INVALID_VERSION, "'1.2.3+build'");
+        assertRefused(Map.of("db/p/Vx__x.sql", "SELECT 1;"), ErrorCode.INVALID_VERSION, "'x'");
+        assertRefused(Map.of("db/p/V1__a.sql", "SELECT 1;", "db/p/V2__b.SQL", "SELECT 2;"),
+                ErrorCode.INVALID_SCRIPT_NAME, "db/p/V2__b.SQL");
+        assertRefused(Map.of("db/p/V1___.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "no description");
+        assertThat(ScriptScanner.scan("p", directoryLoader(Map.of("db/p/V1_2__a__b.sql", "SELECT 1;")), "db/p"))
+                .extracting(s -> s.version() + " " + s.description()).containsExactly("1.2.0 a  b");
+    }
+
     private void assertRefused(Map<String, String> files, ErrorCode code, String messagePart) {
         assertThatThrownBy(() -> ScriptScanner.scan("plug", directoryLoader(files), "db/p"))
                 .isInstanceOf(StepDefinitionException.class)
