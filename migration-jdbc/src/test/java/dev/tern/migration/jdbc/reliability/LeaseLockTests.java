@@ -66,11 +66,14 @@ class LeaseLockTests {
             }
             held.close();
             long t1 = System.nanoTime();
-            try (MigrationLock.Held next = lock.acquire(Duration.ofSeconds(5))) {
+            MigrationLock.Held next = lock.acquire(Duration.ofSeconds(5));
+            try {
                 long waitMs = elapsedMs(t1);
                 assertThat(waitMs).as("after release").isLessThan(500);
                 System.out.printf("TERN-FIGURE lease %s: held past its %d ms lease by heartbeats; after release the"
                         + " next node got it in %d ms%n", db, LEASE.toMillis(), waitMs);
+            } finally {
+                next.close();
             }
         }
     }
@@ -87,7 +90,8 @@ class LeaseLockTests {
 
             long t0 = System.nanoTime();
             MigrationLock.Held stale = frozen.acquire(Duration.ofSeconds(5));
-            try (stale; MigrationLock.Held taken = lock.acquire(Duration.ofSeconds(10))) {
+            MigrationLock.Held taken = lock.acquire(Duration.ofSeconds(10));
+            try (stale) {
                 long waitMs = elapsedMs(t0);
                 assertThat(waitMs).as("takeover wait").isGreaterThanOrEqualTo(LEASE.toMillis())
                         .isLessThan(LEASE.plus(TAKEOVER_MARGIN).toMillis());
@@ -96,6 +100,8 @@ class LeaseLockTests {
                 assertThatThrownBy(() -> lock.acquire(Duration.ofMillis(300))).isInstanceOf(LockException.class);
                 System.out.printf("TERN-FIGURE lease %s: a holder with a stopped heartbeat was taken over %d ms after"
                         + " it took a %d ms lease%n", db, waitMs, LEASE.toMillis());
+            } finally {
+                taken.close();
             }
         }
     }
@@ -109,14 +115,17 @@ class LeaseLockTests {
             holder.kill();
             long killed = System.nanoTime();
             DataSource ds = db.dataSource();
-            try (MigrationLock.Held taken = JdbcLocks.lease(ds, dialect(ds), HistoryLocation.defaults(), LEASE)
-                    .acquire(Duration.ofSeconds(10))) {
+            MigrationLock.Held taken = JdbcLocks.lease(ds, dialect(ds), HistoryLocation.defaults(), LEASE)
+                    .acquire(Duration.ofSeconds(10));
+            try {
                 long waitMs = elapsedMs(killed);
                 // The last renewal was at most a third of a lease before the kill.
                 assertThat(waitMs).as("takeover wait after the kill")
                         .isGreaterThanOrEqualTo(LEASE.minus(LEASE.dividedBy(3)).toMillis() - 50)
                         .isLessThan(LEASE.plus(TAKEOVER_MARGIN).toMillis());
                 System.out.printf("TERN-FIGURE lease %s: a killed holder JVM was taken over %d ms after the kill%n", db, waitMs);
+            } finally {
+                taken.close();
             }
         }
     }
@@ -139,11 +148,14 @@ class LeaseLockTests {
                 done.add(pool.submit(() -> {
                     go.await();
                     for (int r = 0; r < rounds; r++) {
-                        try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(30))) {
+                        MigrationLock.Held held = lock.acquire(Duration.ofSeconds(30));
+                        try {
                             maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                             entries.incrementAndGet();
                             Thread.sleep(10);
-                            inside.decrementAndGet();
+                            inside.decrementAndGet(); // before the release, so an overlap is seen
+                        } finally {
+                            held.close();
                         }
                     }
                     return null;
