@@ -74,6 +74,11 @@ public enum ErrorCode {
     BREAKING_STEP_REFUSED,
     /** The history holds rows of a plugin that the application no longer has. */
     UNKNOWN_PLUGIN_IN_HISTORY,
+    /**
+     * The history holds a {@link Status#STARTED} marker with no outcome after it: a run died while
+     * a step that does not run in a transaction was running, so the step may be partly applied.
+     */
+    INTERRUPTED_STEP_IN_HISTORY,
 
     // execution
     /** A step failed while running; the cause holds the database's error. */

@@ -19,9 +19,11 @@ import dev.tern.migration.api.database.MigrationLock;
 import dev.tern.migration.core.internal.DatabaseResolver;
 import dev.tern.migration.core.internal.Executor;
 import dev.tern.migration.core.internal.InProcessLock;
+import dev.tern.migration.core.internal.InterruptedSteps;
 import dev.tern.migration.core.internal.Maintenance;
 import dev.tern.migration.core.internal.Plan;
 import dev.tern.migration.core.internal.PluginOrdering;
+import dev.tern.migration.core.internal.Problems;
 import dev.tern.migration.core.internal.RunPlanning;
 import dev.tern.migration.core.internal.ServiceDiscovery;
 import dev.tern.migration.core.internal.Target;
@@ -80,6 +82,7 @@ public final class Orchestrator {
     private final Duration lockTimeout;
     private final Clock clock;
     private final RunPlanning.Policy policy;
+    private final MigrationLock lock;
 
     // Found on first use, then kept: discovery scans the class path once per orchestrator.
     private List<MigrationService> services;
@@ -96,6 +99,7 @@ public final class Orchestrator {
         this.lockTimeout = b.lockTimeout;
         this.clock = b.clock;
         this.policy = new RunPlanning.Policy(b.outOfOrder, b.allowBreaking, b.majorVersionIsBreaking);
+        this.lock = b.lock;
     }
 
     /** @return a builder with the defaults documented on each of its methods */
@@ -129,8 +133,9 @@ public final class Orchestrator {
      * @throws ConfigurationException for an invalid plugin id, an unsupported database, a SQL step
      *     without a data source
      * @throws dev.tern.migration.api.StepDefinitionException for malformed steps; nothing is applied
-     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code;
-     *     nothing is applied
+     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code, or
+     *     ({@code INTERRUPTED_STEP_IN_HISTORY}, found under the lock) an earlier run died in the
+     *     middle of a step that ran without a transaction; nothing is applied
      * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
      * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
      */
@@ -215,7 +220,11 @@ public final class Orchestrator {
         try {
             on.store().prepare();
             // Another node may have applied steps while this one waited for the lock.
-            plan = run.plan(on.store().read());
+            List<HistoryEntry> history = on.store().read();
+            // Under the lock a STARTED marker without an outcome can only be left by a dead run.
+            Problems.throwIfAny(InterruptedSteps.withProblems(List.of(), run.plugins(), history),
+                    "the plugins' steps and the history");
+            plan = run.plan(history);
             Executor.Execution execution = new Executor(on, clock, installedBy).stopDependants(run.needs())
                     .execute(plan);
             MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
@@ -413,12 +422,13 @@ public final class Orchestrator {
             if (dataSource == null) {
                 MigrationLock lock = historyStore instanceof InMemoryHistoryStore memory
                         ? memory.lock() : InProcessLock.forOwner(historyStore);
-                target = new Target(null, null, historyStore, lock);
+                target = new Target(null, null, historyStore, this.lock != null ? this.lock : lock);
             } else {
                 Database database = DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, location);
                 LOG.debug("Tern: database dialect {}", database.dialect().id());
                 target = new Target(dataSource, database.dialect(),
-                        historyStore == null ? database.historyStore() : historyStore, database.lock());
+                        historyStore == null ? database.historyStore() : historyStore,
+                        lock != null ? lock : database.lock());
             }
         }
         return target;
@@ -447,6 +457,7 @@ public final class Orchestrator {
         private boolean outOfOrder;
         private boolean allowBreaking;
         private boolean majorVersionIsBreaking;
+        private MigrationLock lock;
 
         private Builder() {
         }
@@ -466,6 +477,7 @@ public final class Orchestrator {
             b.outOfOrder = outOfOrder;
             b.allowBreaking = allowBreaking;
             b.majorVersionIsBreaking = majorVersionIsBreaking;
+            b.lock = lock;
             return b;
         }
 
@@ -601,6 +613,23 @@ public final class Orchestrator {
         public Builder clock(Clock value) {
             Builder b = copy();
             b.clock = notNull(value, "clock");
+            return b;
+        }
+
+        /**
+         * The migration lock to use instead of the database's own (by default a lock the database
+         * releases when the holding session dies: PostgreSQL advisory lock, MariaDB/MySQL
+         * {@code GET_LOCK}, H2 row lock), e.g. a lease lock from {@code dev.tern:migration-jdbc}'s
+         * {@code JdbcLocks.lease(...)} where a session lock cannot die with its holder (a proxy or
+         * pooler between the nodes and the database). Every node migrating one database must use the
+         * same kind of lock, or they do not exclude each other.
+         *
+         * @param value the lock
+         * @return a new builder
+         */
+        public Builder lock(MigrationLock value) {
+            Builder b = copy();
+            b.lock = notNull(value, "lock");
             return b;
         }
 

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Columns: {@code id} (auto-increment, insertion order), {@code plugin_id}, {@code version},
  * {@code description}, {@code kind} ({@code SQL}/{@code JAVA}, or {@code BASELINE}/{@code REPAIR}
  * for the rows written by a baseline or a repair), {@code checksum} (nullable),
- * {@code direction} ({@code UP}/{@code DOWN}), {@code status} ({@code SUCCESS}/{@code FAILED}),
+ * {@code direction} ({@code UP}/{@code DOWN}), {@code status} ({@code SUCCESS}/{@code FAILED}, or
+ * the {@code STARTED} marker written before a step that runs without a transaction),
  * {@code attempts}, {@code started_at}, {@code finished_at} (UTC, millisecond precision, stored
  * without time zone so every database and session time zone reads the same instant),
  * {@code execution_ms}, {@code installed_by} and {@code error} (nullable long text, cut to

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * a transaction) and then recorded as FAILED by the store on its own; its plugin stops, the
  * plugin's later steps are skipped, and the other plugins go on.
  *
+ * <p>Before a step that runs without a transaction on a database, a {@link Status#STARTED} marker
+ * is appended and committed on its own; the step's SUCCESS or FAILED entry follows it. A marker
+ * with no outcome after it tells a later run that this one died mid-step.
+ *
  * <p>Must be called under the migration lock. Not thread-safe; one instance per run.
  */
 public final class Executor {
@@ -102,7 +106,8 @@ public final class Executor {
      * @return what was done; step failures are reported here, not thrown
      * @throws dev.tern.migration.api.HistoryStoreException if a failed step cannot be recorded as
      *     FAILED: the run stops there, because the history can no longer be trusted (the step's own
-     *     failure is attached as suppressed)
+     *     failure is attached as suppressed); also if the STARTED marker of a step cannot be written,
+     *     in which case nothing of that step ran
      */
     public Execution execute(Plan plan) {
         List<PluginReport> reports = new ArrayList<>();
@@ -165,6 +170,10 @@ public final class Executor {
         }
         Progress progress = new Progress();
         Instant started = clock.instant();
+        if (!inTransaction && target.dataSource() != null) {
+            // Committed before the step runs, so a run that dies mid-step leaves a trace (InterruptedSteps).
+            target.store().append(entry(step, Status.STARTED, started, started, null), null);
+        }
         Exception error = target.dataSource() == null
                 ? runWithoutDatabase(step, started, progress)
                 : runOnConnection(step, started, inTransaction, progress);

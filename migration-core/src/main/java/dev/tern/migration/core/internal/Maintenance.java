@@ -126,7 +126,10 @@ public final class Maintenance {
         Target on = target.get();
         List<HistoryEntry> history = on.store().read();
         StepPreparer.Preparation preparation = StepPreparer.prepare(plugins, on.dialect());
-        List<MigrationException> problems = new ArrayList<>(preparation.problems());
+        // Without the lock a STARTED marker may also be a step another node is running right now;
+        // validate() is read-only, so it reports the marker and leaves the judgement to the operator.
+        List<MigrationException> problems = new ArrayList<>(
+                InterruptedSteps.withProblems(preparation.problems(), preparation.plugins(), history));
         problems.addAll(Planner.plan(preparation.plugins(), history, on.dialect()).problems());
         problems.addAll(unknownPlugins(plugins, history));
         return new ValidationResult(problems.stream().map(ValidationResult.Problem::of).toList());
@@ -328,7 +331,7 @@ public final class Maintenance {
     public HistoryStatistics statistics() {
         Map<String, List<HistoryEntry>> byPlugin = new TreeMap<>();
         for (HistoryEntry e : target.get().store().read()) {
-            if (e.kind().isStep()) {
+            if (e.kind().isStep() && e.status() != Status.STARTED) {
                 byPlugin.computeIfAbsent(e.pluginId(), p -> new ArrayList<>()).add(e);
             }
         }

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * or run. {@code REPAIR} rows are ignored. A FAILED entry not followed
  * by a SUCCESS entry of its step is harmless when the step runs in a transaction on a database with
  * transactional DDL (nothing of it was kept; the step is pending again); otherwise it blocks the
- * plugin until the operator repairs it.
+ * plugin until the operator repairs it. {@link Status#STARTED} markers are ignored here; under the
+ * lock, {@link InterruptedSteps} checks them.
  */
 public final class Planner {
 
@@ -201,6 +202,8 @@ public final class Planner {
         for (HistoryEntry entry : history) {
             if (!entry.kind().isStep()) {
                 continue; // baseline and repair rows are bookkeeping, not steps
+            if (entry.status() == Status.STARTED) {
+                continue; // a marker, not an outcome; see InterruptedSteps
             }
             StepState state = states.computeIfAbsent(entry.pluginId(), p -> new TreeMap<>())
                     .computeIfAbsent(entry.version(), v -> new StepState());
