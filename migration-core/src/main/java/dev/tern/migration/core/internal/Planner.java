@@ -202,6 +202,7 @@ public final class Planner {
         for (HistoryEntry entry : history) {
             if (!entry.kind().isStep()) {
                 continue; // baseline and repair rows are bookkeeping, not steps
+            }
             if (entry.status() == Status.STARTED) {
                 continue; // a marker, not an outcome; see InterruptedSteps
             }
