@@ -72,6 +72,13 @@ public enum ErrorCode {
     DOWNGRADE_REFUSED,
     /** A pending step is breaking and breaking steps were not allowed for the run. */
     BREAKING_STEP_REFUSED,
+    /** The history holds rows of a plugin that the application no longer has. */
+    UNKNOWN_PLUGIN_IN_HISTORY,
+    /**
+     * The history holds a {@link Status#STARTED} marker with no outcome after it: a run died while
+     * a step that does not run in a transaction was running, so the step may be partly applied.
+     */
+    INTERRUPTED_STEP_IN_HISTORY,
 
     // execution
     /** A step failed while running; the cause holds the database's error. */
@@ -83,5 +90,13 @@ public enum ErrorCode {
     /** The history store could not be read or written. */
     HISTORY_STORE_FAILED,
     /** No connection to the database could be opened. */
-    CONNECTION_FAILED
+    CONNECTION_FAILED,
+
+    // rollback, baseline
+    /** A rollback would undo steps that have no down action for this database. */
+    MISSING_DOWN_STEP,
+    /** A rollback would remove a version that another installed plugin depends on. */
+    ROLLBACK_BLOCKED_BY_DEPENDANT,
+    /** A baseline was asked for a plugin that already has history. */
+    BASELINE_REFUSED
 }

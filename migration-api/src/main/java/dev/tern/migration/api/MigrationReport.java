@@ -53,36 +53,11 @@ public record MigrationReport(List<PluginReport> plugins, Duration duration) {
                         s.outcome().name(), Integer.toString(s.attempts()), Long.toString(s.duration().toMillis())));
             }
         }
-        int[] widths = new int[header.size()];
-        for (List<String> row : concat(header, rows)) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        appendRow(out, header, widths);
-        StringBuilder rule = new StringBuilder();
-        for (int w : widths) {
-            rule.append(rule.length() == 0 ? "" : "-+-").append("-".repeat(w));
-        }
-        out.append(rule).append('\n');
-        rows.forEach(r -> appendRow(out, r, widths));
-        out.append(String.format("%d plugin(s), %d step(s) applied, %s in %d ms", plugins.size(), appliedCount(),
-                succeeded() ? "succeeded" : "FAILED", duration.toMillis()));
+        StringBuilder out = new StringBuilder(TextTable.render(header, rows));
+        int rolledBack = plugins.stream().mapToInt(PluginReport::rolledBackCount).sum();
+        out.append(String.format("%d plugin(s), %d step(s) applied%s, %s in %d ms", plugins.size(), appliedCount(),
+                rolledBack == 0 ? "" : ", " + rolledBack + " rolled back", succeeded() ? "succeeded" : "FAILED",
+                duration.toMillis()));
         return out.toString();
-    }
-
-    private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
-        java.util.ArrayList<List<String>> all = new java.util.ArrayList<>(rows);
-        all.add(header);
-        return all;
-    }
-
-    private static void appendRow(StringBuilder out, List<String> row, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.size(); i++) {
-            line.append(i == 0 ? "" : " | ").append(String.format("%-" + widths[i] + "s", row.get(i)));
-        }
-        out.append(line.toString().stripTrailing()).append('\n');
     }
 }

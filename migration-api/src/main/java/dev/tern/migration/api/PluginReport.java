@@ -31,7 +31,12 @@ public record PluginReport(String pluginId, Version versionBefore, Version versi
 
     /** @return true if no step of this plugin failed or was skipped */
     public boolean succeeded() {
-        return steps.stream().allMatch(s -> s.outcome() == StepOutcome.APPLIED);
+        return steps.stream().allMatch(s -> s.outcome() == StepOutcome.APPLIED || s.outcome() == StepOutcome.ROLLED_BACK);
+    }
+
+    /** @return the number of steps whose down action ran in this run (a rollback) */
+    public int rolledBackCount() {
+        return (int) steps.stream().filter(s -> s.outcome() == StepOutcome.ROLLED_BACK).count();
     }
 
     /** @return the number of steps applied in this run */

@@ -7,5 +7,7 @@ public enum StepOutcome {
     /** The step failed after its last attempt; its plugin stopped. */
     FAILED,
     /** The step did not run because an earlier step of its plugin (or of a plugin it needs) failed. */
-    SKIPPED
+    SKIPPED,
+    /** The step's down action ran and was recorded (a rollback). */
+    ROLLED_BACK
 }

@@ -1,6 +1,8 @@
 package dev.tern.migration.core;
 
+import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.HistoryEntry;
+import dev.tern.migration.api.HistoryStoreException;
 import dev.tern.migration.api.database.HistoryStore;
 import dev.tern.migration.api.database.MigrationLock;
 import dev.tern.migration.core.internal.InProcessLock;
@@ -22,6 +24,9 @@ import java.util.Objects;
  *
  * <p>{@link #append} works before {@link #prepare}, so a test can seed a history. The store has no
  * database: the connection given to {@code append} is ignored and every entry is kept at once.
+ *
+ * <p>A repair's {@link #updateChecksum} and {@link #delete} change one entry by id; the other
+ * entries keep their ids.
  *
  * <p>Thread-safe.
  */
@@ -61,6 +66,42 @@ public final class InMemoryHistoryStore implements HistoryStore {
     public synchronized void append(HistoryEntry entry, Connection connection) {
         Objects.requireNonNull(entry, "entry");
         entries.add(entry.withId(nextId++));
+    }
+
+    /**
+     * Replaces the checksum of the entry with that id.
+     *
+     * @param id the entry's id
+     * @param checksum the new checksum, or null
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if no entry has that id
+     */
+    @Override
+    public synchronized void updateChecksum(long id, String checksum) {
+        int index = indexOf(id);
+        HistoryEntry e = entries.get(index);
+        entries.set(index, new HistoryEntry(e.id(), e.pluginId(), e.version(), e.description(), e.kind(), checksum,
+                e.direction(), e.status(), e.attempts(), e.startedAt(), e.finishedAt(), e.executionTime(),
+                e.installedBy(), e.error()));
+    }
+
+    /**
+     * Removes the entry with that id; ids of the other entries do not change.
+     *
+     * @param id the entry's id
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if no entry has that id
+     */
+    @Override
+    public synchronized void delete(long id) {
+        entries.remove(indexOf(id));
+    }
+
+    private int indexOf(long id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id() == id) {
+                return i;
+            }
+        }
+        throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "no history entry has id " + id);
     }
 
     /**

@@ -2,13 +2,18 @@ package dev.tern.migration.core;
 
 import dev.tern.migration.api.ConfigurationException;
 import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.HistoryEntry;
+import dev.tern.migration.api.HistoryStatistics;
 import dev.tern.migration.api.MigrationFailedException;
 import dev.tern.migration.api.MigrationPlan;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.api.PluginReport;
+import dev.tern.migration.api.RepairResult;
 import dev.tern.migration.api.RetryPolicy;
 import dev.tern.migration.api.Sleeper;
+import dev.tern.migration.api.StatusReport;
 import dev.tern.migration.api.StepExecutionException;
+import dev.tern.migration.api.ValidationResult;
 import dev.tern.migration.api.database.Database;
 import dev.tern.migration.api.database.HistoryLocation;
 import dev.tern.migration.api.database.HistoryStore;
@@ -19,9 +24,12 @@ import dev.tern.migration.core.internal.DatabaseResolver;
 import dev.tern.migration.core.internal.EventDispatcher;
 import dev.tern.migration.core.internal.Executor;
 import dev.tern.migration.core.internal.InProcessLock;
+import dev.tern.migration.core.internal.InterruptedSteps;
 import dev.tern.migration.core.internal.ListenerDiscovery;
+import dev.tern.migration.core.internal.Maintenance;
 import dev.tern.migration.core.internal.Plan;
 import dev.tern.migration.core.internal.PluginOrdering;
+import dev.tern.migration.core.internal.Problems;
 import dev.tern.migration.core.internal.RetryRules;
 import dev.tern.migration.core.internal.RunPlanning;
 import dev.tern.migration.core.internal.ServiceDiscovery;
@@ -67,6 +75,11 @@ import org.slf4j.LoggerFactory;
  * events} to the {@linkplain Builder#listener listeners}, synchronously, on the thread running the
  * migrations.
  *
+ * <p>Besides runs: {@link #rollback} runs a plugin's down steps, {@link #validate()} lists every
+ * problem without throwing, {@link #repair()} realigns the history with the code,
+ * {@link #baseline} adopts an existing schema, and {@link #status()}, {@link #history()} and
+ * {@link #statistics()} read the history without taking the lock.
+ *
  * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
  * history store, are serialized by the migration lock.
  */
@@ -87,6 +100,7 @@ public final class Orchestrator {
     private final RandomGenerator random;
     private final List<MigrationListener> addedListeners;
     private final RunPlanning.Policy policy;
+    private final MigrationLock lock;
 
     // Found on first use, then kept: discovery scans the class path once per orchestrator.
     private List<MigrationService> services;
@@ -108,6 +122,7 @@ public final class Orchestrator {
         this.random = b.random != null ? b.random : new Random();
         this.addedListeners = List.copyOf(b.listeners);
         this.policy = new RunPlanning.Policy(b.outOfOrder, b.allowBreaking, b.majorVersionIsBreaking);
+        this.lock = b.lock;
     }
 
     /** @return a builder with the defaults documented on each of its methods */
@@ -141,8 +156,9 @@ public final class Orchestrator {
      * @throws ConfigurationException for an invalid plugin id, an unsupported database, a SQL step
      *     without a data source
      * @throws dev.tern.migration.api.StepDefinitionException for malformed steps; nothing is applied
-     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code;
-     *     nothing is applied
+     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code, or
+     *     ({@code INTERRUPTED_STEP_IN_HISTORY}, found under the lock) an earlier run died in the
+     *     middle of a step that ran without a transaction; nothing is applied
      * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
      * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
      */
@@ -227,7 +243,11 @@ public final class Orchestrator {
         try {
             on.store().prepare();
             // Another node may have applied steps while this one waited for the lock.
-            plan = run.plan(on.store().read());
+            List<HistoryEntry> history = on.store().read();
+            // Under the lock a STARTED marker without an outcome can only be left by a dead run.
+            Problems.throwIfAny(InterruptedSteps.withProblems(List.of(), run.plugins(), history),
+                    "the plugins' steps and the history");
+            plan = run.plan(history);
             Executor.Execution execution = new Executor(on, clock, installedBy,
                     new RetryRules(retryPolicy, plugins, clock, sleeper, random), events())
                     .stopDependants(run.needs()).execute(plan);
@@ -241,6 +261,166 @@ public final class Orchestrator {
         } finally {
             release(held);
         }
+    }
+
+    /**
+     * Rolls one plugin back to {@code version}: runs the down actions of its applied steps above
+     * {@code version}, newest first, each recorded in the history as a {@code DOWN} row
+     * ({@code SUCCESS} or {@code FAILED}). Where the database has transactional DDL (PostgreSQL) a
+     * down action and its row commit or roll back together; on H2 and MariaDB/MySQL DDL commits
+     * implicitly, so the row is written right after the action. Everything is checked first, and
+     * nothing is done if the rollback is refused. Takes the migration lock and reads the history
+     * again under it. A later {@link #runAll()} applies the rolled-back steps again.
+     *
+     * @param pluginId the plugin to roll back
+     * @param version the version the plugin ends installed at; {@code "0"} or a version below the
+     *     plugin's first step undoes every step
+     * @return the report of the plugin: versions before and after, one {@code ROLLED_BACK} step
+     *     report per down action, newest first (empty when the plugin already is at {@code version})
+     * @throws ConfigurationException ({@code INVALID_CONFIGURATION}) if the plugin is unknown, or
+     *     {@code version} is not one of its versions, is above its installed version or below its
+     *     baseline; ({@code INVALID_VERSION}) if {@code version} is malformed
+     * @throws dev.tern.migration.api.ValidationException ({@code MISSING_DOWN_STEP}) naming every
+     *     step to undo without a down action for this database; ({@code ROLLBACK_BLOCKED_BY_DEPENDANT})
+     *     naming each installed plugin whose dependency range the new version would no longer satisfy;
+     *     or the validation codes of {@link #runAll()} for the plugin's history
+     * @throws dev.tern.migration.api.StepDefinitionException if a down script cannot be split or is empty
+     * @throws MigrationFailedException ({@code RUN_FAILED}) if a down action failed: the older steps
+     *     were not rolled back; {@link MigrationFailedException#report()} tells what was done
+     * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
+     */
+    public MigrationReport rollback(String pluginId, String version) {
+        Instant started = clock.instant();
+        MigrationReport report = maintenance().rollback(requireArgument(pluginId, "pluginId"),
+                requireArgument(version, "version"), started);
+        rolledBack(report, started);
+        return report;
+    }
+
+    /** Sends {@code migration.rolled_back} for each plugin whose rollback undid at least one step. */
+    private void rolledBack(MigrationReport report, Instant started) {
+        for (PluginReport plugin : report.plugins()) {
+            long undone = plugin.steps().stream()
+                    .filter(s -> s.outcome() == dev.tern.migration.api.StepOutcome.ROLLED_BACK).count();
+            if (undone > 0 && plugin.versionBefore() != null) {
+                Instant now = clock.instant();
+                events().dispatch(new dev.tern.migration.api.event.MigrationRolledBack(plugin.pluginId(),
+                        plugin.versionBefore(), java.util.Optional.ofNullable(plugin.versionAfter()), (int) undone,
+                        elapsed(started), now));
+            }
+        }
+    }
+
+    /**
+     * Lists every problem that would stop {@link #runAll()}, without throwing for any of them and
+     * without taking the lock or creating anything: applied steps edited ({@code CHECKSUM_MISMATCH})
+     * or missing from the code ({@code APPLIED_STEP_MISSING}), plugins in the history that the
+     * application no longer has ({@code UNKNOWN_PLUGIN_IN_HISTORY}, which does not stop a run),
+     * failed steps that block their plugin ({@code FAILED_STEP_IN_HISTORY}), pending steps below
+     * the installed version ({@code OUT_OF_ORDER_STEP}), malformed steps and scripts, and a plugin
+     * that cannot be discovered.
+     *
+     * @return the problems; {@link ValidationResult#isValid()} when there is none
+     * @throws ConfigurationException if the database is not supported
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
+     */
+    public ValidationResult validate() {
+        return maintenance().validate();
+    }
+
+    /**
+     * Repairs the history after the operator fixed what {@link #validate()} reported: sets the
+     * checksum of every applied step edited since to the code's checksum, and deletes the
+     * {@code FAILED} rows of steps that have not succeeded since (undo the failed step's changes
+     * by hand first, where it did not run in a transaction). Each change is logged and recorded as
+     * a history row of kind {@link dev.tern.migration.api.StepKind#REPAIR}, which the installed
+     * version ignores. Takes the migration lock.
+     *
+     * @return the changes made; empty when there was nothing to repair
+     * @throws dev.tern.migration.api.StepDefinitionException if the plugins' steps are malformed
+     * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or
+     *     changed, or the store does not support repair
+     */
+    public RepairResult repair() {
+        return maintenance().repair();
+    }
+
+    /**
+     * Marks an existing schema as being at {@code version} for a plugin that has no history yet,
+     * by appending a row of kind {@link dev.tern.migration.api.StepKind#BASELINE}: the plugin's
+     * steps at or below {@code version} count as applied, are never run nor checksum-checked; the
+     * steps above it run normally. Takes the migration lock and creates the history store if needed.
+     *
+     * @param pluginId the plugin, one of the application's
+     * @param version the version the existing schema is at (need not be one of the plugin's steps)
+     * @throws ConfigurationException ({@code INVALID_CONFIGURATION}) for an unknown plugin,
+     *     ({@code INVALID_VERSION}) for a malformed version
+     * @throws dev.tern.migration.api.ValidationException ({@code BASELINE_REFUSED}) if the plugin
+     *     already has history rows
+     * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
+     */
+    public void baseline(String pluginId, String version) {
+        maintenance().baseline(requireArgument(pluginId, "pluginId"), requireArgument(version, "version"));
+    }
+
+    /**
+     * Tells where every plugin stands: installed and target versions, pending steps, and the step
+     * that brought it to its installed version. Reads the history once; takes no lock and creates
+     * nothing. Malformed steps are left out of the counts rather than thrown (see {@link #validate()}).
+     *
+     * @return one status per plugin, in run order
+     * @throws dev.tern.migration.api.DiscoveryException if a plugin cannot be loaded
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
+     */
+    public StatusReport status() {
+        return maintenance().status();
+    }
+
+    /**
+     * Reads the whole history: step rows (up and down, successful and failed), baseline and repair
+     * rows. Takes no lock and creates nothing; a history store that does not exist yet reads empty.
+     *
+     * @return the entries, oldest first
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
+     */
+    public List<HistoryEntry> history() {
+        return maintenance().history(null);
+    }
+
+    /**
+     * Reads one plugin's history, as {@link #history()} does.
+     *
+     * @param pluginId the plugin id; need not be one of the application's plugins
+     * @return the plugin's entries, oldest first
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
+     */
+    public List<HistoryEntry> history(String pluginId) {
+        return maintenance().history(requireArgument(pluginId, "pluginId"));
+    }
+
+    /**
+     * Computes per-plugin figures over the history's step rows (baseline and repair rows left out):
+     * steps run, successes, failures, average and maximum duration. Takes no lock and creates nothing.
+     *
+     * @return the figures, one per plugin found in the history, by plugin id
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
+     */
+    public HistoryStatistics statistics() {
+        return maintenance().statistics();
+    }
+
+    private Maintenance maintenance() {
+        return new Maintenance(this::services, this::target, clock, installedBy, lockTimeout);
+    }
+
+    private static String requireArgument(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, name + " must not be null or blank");
+        }
+        return value;
     }
 
     private static List<PluginReport> upToDate(Plan plan) {
@@ -295,12 +475,13 @@ public final class Orchestrator {
             if (dataSource == null) {
                 MigrationLock lock = historyStore instanceof InMemoryHistoryStore memory
                         ? memory.lock() : InProcessLock.forOwner(historyStore);
-                target = new Target(null, null, historyStore, lock);
+                target = new Target(null, null, historyStore, this.lock != null ? this.lock : lock);
             } else {
                 Database database = DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, location);
                 LOG.debug("Tern: database dialect {}", database.dialect().id());
                 target = new Target(dataSource, database.dialect(),
-                        historyStore == null ? database.historyStore() : historyStore, database.lock());
+                        historyStore == null ? database.historyStore() : historyStore,
+                        lock != null ? lock : database.lock());
             }
         }
         return target;
@@ -333,6 +514,7 @@ public final class Orchestrator {
         private boolean outOfOrder;
         private boolean allowBreaking;
         private boolean majorVersionIsBreaking;
+        private MigrationLock lock;
 
         private Builder() {
         }
@@ -356,6 +538,7 @@ public final class Orchestrator {
             b.outOfOrder = outOfOrder;
             b.allowBreaking = allowBreaking;
             b.majorVersionIsBreaking = majorVersionIsBreaking;
+            b.lock = lock;
             return b;
         }
 
@@ -556,6 +739,23 @@ public final class Orchestrator {
             }
             Builder b = copy();
             b.listeners = List.copyOf(all);
+            return b;
+        }
+
+        /**
+         * The migration lock to use instead of the database's own (by default a lock the database
+         * releases when the holding session dies: PostgreSQL advisory lock, MariaDB/MySQL
+         * {@code GET_LOCK}, H2 row lock), e.g. a lease lock from {@code dev.tern:migration-jdbc}'s
+         * {@code JdbcLocks.lease(...)} where a session lock cannot die with its holder (a proxy or
+         * pooler between the nodes and the database). Every node migrating one database must use the
+         * same kind of lock, or they do not exclude each other.
+         *
+         * @param value the lock
+         * @return a new builder
+         */
+        public Builder lock(MigrationLock value) {
+            Builder b = copy();
+            b.lock = notNull(value, "lock");
             return b;
         }
 

@@ -231,6 +231,25 @@ class EventsTest {
     }
 
     @Test
+    void rollbackSendsMigrationRolledBackWithTheVersions() {
+        JavaStep one = JavaStep.of("1", "one", ctx -> { }).withDown(ctx -> { });
+        JavaStep two = JavaStep.of("2", "two", ctx -> { }).withDown(ctx -> { });
+        Orchestrator tern = builder(FakeService.of("jobs", one, two)).build();
+        tern.runAll();
+
+        tern.rollback("jobs", "1");
+
+        assertThat(listener.events()).last().isInstanceOfSatisfying(
+                dev.tern.migration.api.event.MigrationRolledBack.class, e -> {
+                    assertThat(e.name()).isEqualTo("migration.rolled_back");
+                    assertThat(e.pluginId()).isEqualTo("jobs");
+                    assertThat(e.fromVersion()).isEqualTo(Version.parse("2"));
+                    assertThat(e.toVersion()).contains(Version.parse("1"));
+                    assertThat(e.stepsRolledBack()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void eventNamesAreStable() {
         assertThat(List.of(MigrationCreated.NAME, MigrationStarted.NAME, StepStarted.NAME, StepCompleted.NAME,
                 StepFailed.NAME, MigrationCompleted.NAME, dev.tern.migration.api.event.MigrationRolledBack.NAME,

@@ -91,6 +91,35 @@ public final class H2HistoryStore implements HistoryStore {
         }
     }
 
+    @Override
+    public void updateChecksum(long id, String checksum) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("update " + table + " set checksum = ? where id = ?")) {
+            st.setString(1, checksum);
+            st.setLong(2, id);
+            expectOne(st.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "update failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("delete from " + table + " where id = ?")) {
+            st.setLong(1, id);
+            expectOne(st.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "delete failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void expectOne(int rows, long id) {
+        if (rows != 1) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "no history row has id " + id);
+        }
+    }
+
     private void insert(HistoryEntry e, Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("insert into " + table + " (plugin_id, version, description, kind,"
                 + " checksum, direction, status, attempts, started_at, finished_at, execution_ms, installed_by, error)"

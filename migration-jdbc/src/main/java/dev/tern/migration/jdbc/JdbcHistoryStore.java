@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL or MariaDB/MySQL.
  *
  * <p>Columns: {@code id} (auto-increment, insertion order), {@code plugin_id}, {@code version},
- * {@code description}, {@code kind} ({@code SQL}/{@code JAVA}), {@code checksum} (nullable),
- * {@code direction} ({@code UP}/{@code DOWN}), {@code status} ({@code SUCCESS}/{@code FAILED}),
+ * {@code description}, {@code kind} ({@code SQL}/{@code JAVA}, or {@code BASELINE}/{@code REPAIR}
+ * for the rows written by a baseline or a repair), {@code checksum} (nullable),
+ * {@code direction} ({@code UP}/{@code DOWN}), {@code status} ({@code SUCCESS}/{@code FAILED}, or
+ * the {@code STARTED} marker written before a step that runs without a transaction),
  * {@code attempts}, {@code started_at}, {@code finished_at} (UTC, millisecond precision, stored
  * without time zone so every database and session time zone reads the same instant),
  * {@code execution_ms}, {@code installed_by} and {@code error} (nullable long text, cut to
@@ -53,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * written quoted after being folded like the database folds unquoted names (PostgreSQL lower case,
  * H2 upper case, MariaDB as given), so they mean the same table as when written without quotes.
  * With a schema (a database, on MariaDB), {@link #prepare()} creates it when it does not exist.
+ *
+ * <p>Rows are only appended, except by a repair: {@link #updateChecksum} and {@link #delete} change
+ * one row by id (never the format marker).
  *
  * <p>Thread-safe: each call uses its own connection (or the caller's).
  */
@@ -82,6 +87,8 @@ public final class JdbcHistoryStore implements HistoryStore {
     private final String insertSql;
     private final String selectMarkerSql;
     private final String insertMarkerSql;
+    private final String updateChecksumSql;
+    private final String deleteSql;
 
     /**
      * Creates a store; touches no database.
@@ -101,6 +108,9 @@ public final class JdbcHistoryStore implements HistoryStore {
         this.insertSql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.selectMarkerSql = "SELECT version FROM " + table + " WHERE plugin_id = ?";
         this.insertMarkerSql = "INSERT INTO " + table + " (" + COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        // "AND plugin_id <> ?" keeps the format marker out of reach of a repair.
+        this.updateChecksumSql = "UPDATE " + table + " SET checksum = ? WHERE id = ? AND plugin_id <> ?";
+        this.deleteSql = "DELETE FROM " + table + " WHERE id = ? AND plugin_id <> ?";
     }
 
     /** @return where the history table lives */
@@ -273,6 +283,62 @@ public final class JdbcHistoryStore implements HistoryStore {
             throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot write to history table "
                     + location.qualifiedName() + ": " + e.getMessage(), entry.pluginId(), entry.version().toString(),
                     null, 0, e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code UPDATE} with bound parameters, committed before this method returns. The
+     * format marker row cannot be changed.
+     *
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if the update fails or no
+     *     row has that id
+     */
+    @Override
+    public void updateChecksum(long id, String checksum) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(updateChecksumSql)) {
+            setNullableString(ps, 1, checksum);
+            ps.setLong(2, id);
+            ps.setString(3, FORMAT_MARKER);
+            expectOneRow(c, ps.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot update the checksum of row " + id
+                    + " of history table " + location.qualifiedName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code DELETE} with bound parameters, committed before this method returns. The format
+     * marker row cannot be deleted.
+     *
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if the delete fails or no
+     *     row has that id
+     */
+    @Override
+    public void delete(long id) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(deleteSql)) {
+            ps.setLong(1, id);
+            ps.setString(2, FORMAT_MARKER);
+            expectOneRow(c, ps.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot delete row " + id
+                    + " of history table " + location.qualifiedName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void expectOneRow(Connection c, int rows, long id) throws SQLException {
+        if (rows != 1) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "history table "
+                    + location.qualifiedName() + " has no row with id " + id);
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
         }
     }
 

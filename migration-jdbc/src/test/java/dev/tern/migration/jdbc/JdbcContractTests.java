@@ -364,6 +364,71 @@ class JdbcContractTests {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateChecksumChangesOnlyThatRowAndDeleteRemovesOnlyThatRow(TestDatabase kind) {
+        try (FreshDatabase db = TestDatabases.create(kind)) {
+            JdbcHistoryStore store = store(db, HistoryLocation.defaults());
+            store.prepare();
+            store.append(entry("jobs", "1.0.0"), null);
+            store.append(entry("jobs", "1.1.0"), null);
+            store.append(entry("outbox", "1.0.0"), null);
+            List<HistoryEntry> before = store.read();
+
+            store.updateChecksum(before.get(1).id(), "b".repeat(64));
+            store.delete(before.get(0).id());
+
+            assertThat(store.read()).containsExactly(
+                    new HistoryEntry(before.get(1).id(), "jobs", Version.parse("1.1.0"), "step 1.1.0", StepKind.SQL,
+                            "b".repeat(64), Direction.UP, Status.SUCCESS, 1, before.get(1).startedAt(),
+                            before.get(1).finishedAt(), before.get(1).executionTime(), "tester", null),
+                    before.get(2));
+            store.updateChecksum(before.get(2).id(), null);
+            assertThat(store.read().get(1).checksum()).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateChecksumAndDeleteOfUnknownIdFailAndNeverTouchTheFormatMarker(TestDatabase kind) throws SQLException {
+        try (FreshDatabase db = TestDatabases.create(kind)) {
+            JdbcHistoryStore store = store(db, HistoryLocation.defaults());
+            store.prepare();
+            store.append(entry("jobs", "1.0.0"), null);
+
+            assertThatThrownBy(() -> store.delete(987_654)).isInstanceOf(HistoryStoreException.class)
+                    .hasMessageContaining("no row with id 987654")
+                    .extracting(e -> ((HistoryStoreException) e).code()).isEqualTo(ErrorCode.HISTORY_STORE_FAILED);
+            assertThatThrownBy(() -> store.updateChecksum(987_654, "c".repeat(64)))
+                    .isInstanceOf(HistoryStoreException.class);
+            assertThatThrownBy(() -> store.delete(-1)).isInstanceOf(HistoryStoreException.class);
+            assertThatThrownBy(() -> store.updateChecksum(-1, "x")).isInstanceOf(HistoryStoreException.class);
+
+            assertThat(store.read()).hasSize(1);
+            assertThat(count(db.dataSource(), "SELECT COUNT(*) FROM tern_history WHERE plugin_id = '$tern'")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void baselineAndRepairRowsRoundTrip(TestDatabase kind) {
+        try (FreshDatabase db = TestDatabases.create(kind)) {
+            JdbcHistoryStore store = store(db, HistoryLocation.defaults());
+            store.prepare();
+            Instant at = Instant.parse("2025-01-02T03:04:05Z");
+            HistoryEntry baseline = new HistoryEntry(0, "jobs", Version.parse("1.2.0"), "baseline", StepKind.BASELINE,
+                    null, Direction.UP, Status.SUCCESS, 1, at, at, Duration.ZERO, "ops", null);
+            HistoryEntry repair = new HistoryEntry(0, "jobs", Version.parse("1.3.0"), "checksum realigned",
+                    StepKind.REPAIR, "d".repeat(64), Direction.UP, Status.SUCCESS, 1, at, at, Duration.ZERO, "ops", null);
+            store.append(baseline, null);
+            store.append(repair, null);
+
+            List<HistoryEntry> read = store.read();
+            assertThat(read.get(0)).isEqualTo(baseline.withId(read.get(0).id()));
+            assertThat(read.get(1)).isEqualTo(repair.withId(read.get(1).id()));
+        }
+    }
+
     private static SQLException failure(Connection c, String sql) {
         try (Statement st = c.createStatement()) {
             st.execute(sql);

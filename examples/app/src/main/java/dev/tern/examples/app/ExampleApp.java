@@ -24,12 +24,16 @@ import picocli.CommandLine.Spec;
  * {@link java.util.ServiceLoader}, and prints the report.
  *
  * <pre>
- * java -jar tern-example-app.jar [--url JDBC_URL] [--user USER] [--password PASSWORD] [--plan [--json]]
+ * java -jar tern-example-app.jar [--url JDBC_URL] [--user USER] [--password PASSWORD]
+ *                                [--plan [--json] | --status | --rollback PLUGIN@VERSION]
  * </pre>
  *
  * <p>With {@code --plan} it prints what a run would do (every pending step in run order, with the
  * statements counted) and changes nothing: no table is created, not even the history table; with
- * {@code --json} the plan is printed as JSON, alone on standard output.
+ * {@code --json} the plan is printed as JSON, alone on standard output. {@code --status} prints
+ * every plugin's installed and target version instead of migrating; {@code --rollback
+ * PLUGIN@VERSION} rolls one plugin back to a version (running its down steps) and prints the
+ * rollback's report.
  *
  * <p>Without {@code --url} it uses an H2 file database, {@code ./tern-example-db.mv.db} in the
  * working directory. Exit status: 0 when every plugin is up to date afterwards, 1 when the
@@ -40,8 +44,9 @@ import picocli.CommandLine.Spec;
         description = "Migrates the example job server's database: every Tern plugin on the class path"
                 + " (jobs, outbox, sagas), in dependency and priority order.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the database is up to date (with --plan: the plan was printed)", "1:the migration failed",
-            "2:usage error"})
+        exitCodeList = {"0:the database is up to date (with --plan: the plan was printed; with --status: the"
+                + " status was printed; with --rollback: the rollback was done)",
+                "1:the migration (or rollback) failed", "2:usage error"})
 public final class ExampleApp implements Callable<Integer> {
     /** The database used when no {@code --url} is given: an H2 file in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./tern-example-db";
@@ -73,6 +78,15 @@ public final class ExampleApp implements Callable<Integer> {
     @Option(names = "--json", description = "With --plan: prints the plan as JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--status",
+            description = "Prints every plugin's installed and target version and pending steps; migrates nothing.")
+    boolean status;
+
+    @Option(names = "--rollback", paramLabel = "PLUGIN@VERSION",
+            description = "Rolls PLUGIN back to VERSION (0 undoes every step) by running its down steps,"
+                    + " newest first, instead of migrating.")
+    String rollback;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
     boolean help;
 
@@ -103,14 +117,22 @@ public final class ExampleApp implements Callable<Integer> {
     }
 
     /**
-     * Migrates the database and prints the report.
+     * Migrates the database and prints the report; or, with {@code --status}, prints the plugins'
+     * status; or, with {@code --rollback}, rolls one plugin back and prints the rollback's report.
      *
-     * @return the exit status: 0 if the run succeeded, 1 if Tern raised a {@link MigrationException}
+     * @return the exit status: 0 on success, 1 if Tern raised a {@link MigrationException}
+     * @throws CommandLine.ParameterException (exit status 2) for a malformed {@code --rollback}
+     *     value, or {@code --status} together with {@code --rollback}
      */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String[] rollbackTarget = rollback == null ? null : rollbackTarget(rollback);
+        if ((plan ? 1 : 0) + (status ? 1 : 0) + (rollbackTarget != null ? 1 : 0) > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--plan, --status and --rollback cannot be combined");
+        }
         if (json && !plan) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json is only valid with --plan");
         }
@@ -120,6 +142,16 @@ public final class ExampleApp implements Callable<Integer> {
         }
         try {
             Orchestrator tern = Orchestrator.builder().dataSource(dataSource()).build();
+            if (status) {
+                out.println(tern.status().toTable());
+                out.flush();
+                return 0;
+            }
+            if (rollbackTarget != null) {
+                out.println(tern.rollback(rollbackTarget[0], rollbackTarget[1]).toTable());
+                out.flush();
+                return 0;
+            }
             return plan ? plan(tern, out, json) : migrate(tern, out);
         } catch (MigrationFailedException e) {
             printError(err, e);
@@ -156,6 +188,16 @@ public final class ExampleApp implements Callable<Integer> {
         return 0;
     }
 
+    /** Splits {@code PLUGIN@VERSION}; anything else is a usage error. */
+    private String[] rollbackTarget(String value) {
+        int at = value.indexOf('@');
+        if (at <= 0 || at == value.length() - 1 || value.indexOf('@', at + 1) >= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rollback expects PLUGIN@VERSION,"
+                    + " e.g. sagas@1.0.0, but was '" + value + "'");
+        }
+        return new String[] {value.substring(0, at), value.substring(at + 1)};
+    }
+
     /**
      * A plain DriverManager data source: one run needs a handful of connections, and without a pool
      * an unreachable server fails at once instead of after a pool's connection timeout.
@@ -171,9 +213,9 @@ public final class ExampleApp implements Callable<Integer> {
      * Prints the error's message, then each cause whose message says something new: Tern's messages
      * already quote the database's words, so most causes would only repeat them.
      */
-    private static void printError(PrintWriter err, MigrationException e) {
+    private void printError(PrintWriter err, MigrationException e) {
         StringBuilder said = new StringBuilder(e.getMessage());
-        err.println("Migration failed: " + e.getMessage());
+        err.println((rollback != null ? "Rollback failed: " : "Migration failed: ") + e.getMessage());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             String message = cause.getMessage();
             if (message == null || said.indexOf(message) < 0) {

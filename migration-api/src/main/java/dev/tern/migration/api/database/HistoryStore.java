@@ -1,6 +1,8 @@
 package dev.tern.migration.api.database;
 
+import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.HistoryEntry;
+import dev.tern.migration.api.HistoryStoreException;
 import java.sql.Connection;
 import java.util.List;
 
@@ -40,4 +42,33 @@ public interface HistoryStore {
      * @throws dev.tern.migration.api.HistoryStoreException if the entry cannot be written
      */
     void append(HistoryEntry entry, Connection connection);
+
+    /**
+     * Sets the checksum of one row, for a repair that realigns an edited applied step with the
+     * code. Writes and commits on its own. The default refuses, so stores written before this
+     * method existed keep compiling; every Tern store implements it.
+     *
+     * @param id the row's id, as {@link #read()} returned it
+     * @param checksum the new checksum, or null for a step without one
+     * @throws dev.tern.migration.api.HistoryStoreException if the row cannot be updated, if no
+     *     row has that id, or if the store does not support repair
+     */
+    default void updateChecksum(long id, String checksum) {
+        throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED,
+                getClass().getName() + " does not support repair (updateChecksum)");
+    }
+
+    /**
+     * Deletes one row, for a repair that removes a FAILED row. Writes and commits on its own. The
+     * default refuses, so stores written before this method existed keep compiling; every Tern
+     * store implements it.
+     *
+     * @param id the row's id, as {@link #read()} returned it
+     * @throws dev.tern.migration.api.HistoryStoreException if the row cannot be deleted, if no row
+     *     has that id, or if the store does not support repair
+     */
+    default void delete(long id) {
+        throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED,
+                getClass().getName() + " does not support repair (delete)");
+    }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  * {@value #NAME}: a rollback of a plugin finished: the down actions of its steps above
  * {@code toVersion} ran, newest first.
  *
- * <p>Defined as part of the stable event set; sent once the orchestrator has a rollback operation
- * (not yet in this version).
+ * <p>Sent by the orchestrator's {@code rollback(plugin, version)} when it undid at least one step.
  *
  * @param pluginId the plugin, not null
  * @param fromVersion the installed version before the rollback, not null

@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * failed. Only the final outcome is recorded, with the number of attempts. Events are sent to the
  * {@link EventDispatcher} on the calling thread.
  *
+ * <p>Before a step that runs without a transaction on a database, a {@link Status#STARTED} marker
+ * is appended and committed on its own; the step's SUCCESS or FAILED entry follows it. A marker
+ * with no outcome after it tells a later run that this one died mid-step.
+ *
  * <p>Must be called under the migration lock. Not thread-safe; one instance per run.
  */
 public final class Executor {
@@ -134,7 +138,8 @@ public final class Executor {
      * @return what was done; step failures are reported here, not thrown
      * @throws dev.tern.migration.api.HistoryStoreException if a failed step cannot be recorded as
      *     FAILED: the run stops there, because the history can no longer be trusted (the step's own
-     *     failure is attached as suppressed)
+     *     failure is attached as suppressed); also if the STARTED marker of a step cannot be written,
+     *     in which case nothing of that step ran
      */
     public Execution execute(Plan plan) {
         List<PluginReport> reports = new ArrayList<>();
@@ -220,6 +225,11 @@ public final class Executor {
         }
         RetryRules.Resolved policy = retry.resolve(step);
         Instant started = clock.instant();
+        if (!inTransaction && target.dataSource() != null) {
+            // Committed before the step runs, so a run that dies mid-step leaves a trace (InterruptedSteps).
+            // One marker per step, whatever the number of attempts; the final outcome follows it.
+            target.store().append(entry(step, Status.STARTED, started, started, null, 1), null);
+        }
         // Statements of a non-transactional step committed by earlier attempts are not run again.
         int resumeAt = 0;
         for (int attempt = 1; ; attempt++) {

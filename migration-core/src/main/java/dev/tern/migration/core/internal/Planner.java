@@ -5,6 +5,7 @@ import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.HistoryEntry;
 import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.Status;
+import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.ValidationException;
 import dev.tern.migration.api.Version;
 import dev.tern.migration.api.database.Dialect;
@@ -24,10 +25,13 @@ import java.util.TreeMap;
  * as well as a run; stateless.
  *
  * <p>A plugin's installed version is its highest step whose latest successful history entry is an
- * UP entry: a later successful DOWN entry of that version un-applies it. A FAILED entry not followed
+ * UP entry: a later successful DOWN entry of that version un-applies it. A {@code BASELINE} row
+ * raises it to the baseline version: steps at or below it count as applied and are never checked
+ * or run. {@code REPAIR} rows are ignored. A FAILED entry not followed
  * by a SUCCESS entry of its step is harmless when the step runs in a transaction on a database with
  * transactional DDL (nothing of it was kept; the step is pending again); otherwise it blocks the
- * plugin until the operator repairs it.
+ * plugin until the operator repairs it. {@link Status#STARTED} markers are ignored here; under the
+ * lock, {@link InterruptedSteps} checks them.
  */
 public final class Planner {
 
@@ -76,6 +80,7 @@ public final class Planner {
     public static Planning plan(List<PreparedPlugin> plugins, List<HistoryEntry> history, Dialect dialect,
                                 boolean outOfOrder) {
         Map<String, TreeMap<Version, StepState>> states = replay(history);
+        Map<String, Version> baselines = baselines(history);
         List<Plan.PluginPlan> planned = new ArrayList<>();
         List<MigrationException> problems = new ArrayList<>();
         for (PreparedPlugin plugin : plugins) {
@@ -88,6 +93,10 @@ public final class Planner {
                     installed = e.getKey();
                 }
             }
+            Version baseline = baselines.get(plugin.pluginId());
+            if (baseline != null && (installed == null || baseline.compareTo(installed) > 0)) {
+                installed = baseline;
+            }
             Version highest = plugin.steps().isEmpty() ? null : plugin.steps().get(plugin.steps().size() - 1).version();
             if (installed != null && (highest == null || installed.compareTo(highest) > 0)) {
                 // An older build against a newer schema: one clear refusal instead of one missing step per version.
@@ -96,12 +105,16 @@ public final class Planner {
                 continue;
             }
             for (Map.Entry<Version, StepState> e : recorded.entrySet()) {
+                if (baseline != null && e.getKey().compareTo(baseline) <= 0) {
+                    continue; // at or below the baseline: never checked
+                }
                 check(plugin.pluginId(), e.getKey(), e.getValue(), code.get(e.getKey()), dialect, problems);
             }
             List<PreparedStep> pending = new ArrayList<>();
             for (PreparedStep step : plugin.steps()) {
                 StepState state = recorded.get(step.version());
-                if (state != null && state.applied != null) {
+                if (state != null && state.applied != null
+                        || baseline != null && step.version().compareTo(baseline) <= 0) {
                     continue;
                 }
                 if (installed != null && step.version().compareTo(installed) < 0 && !outOfOrder) {
@@ -149,10 +162,50 @@ public final class Planner {
         }
     }
 
+    /**
+     * The history entries that applied a plugin's steps: for each version whose latest successful
+     * step entry is an UP entry, that entry. Baseline and repair rows are left out.
+     *
+     * @param history the whole history, oldest first
+     * @param pluginId the plugin
+     * @return the applying entries by version, in version order
+     */
+    public static TreeMap<Version, HistoryEntry> applied(List<HistoryEntry> history, String pluginId) {
+        TreeMap<Version, HistoryEntry> applied = new TreeMap<>();
+        replay(history).getOrDefault(pluginId, new TreeMap<>()).forEach((version, state) -> {
+            if (state.applied != null) {
+                applied.put(version, state.applied);
+            }
+        });
+        return applied;
+    }
+
+    /**
+     * The baseline of each plugin that has one: the version of its latest {@code BASELINE} row.
+     *
+     * @param history the whole history, oldest first
+     * @return the baseline versions by plugin id
+     */
+    public static Map<String, Version> baselines(List<HistoryEntry> history) {
+        Map<String, Version> baselines = new HashMap<>();
+        for (HistoryEntry entry : history) {
+            if (entry.kind() == StepKind.BASELINE && entry.status() == Status.SUCCESS) {
+                baselines.put(entry.pluginId(), entry.version());
+            }
+        }
+        return baselines;
+    }
+
     /** Replays the history into the current state of each step of each plugin. */
     private static Map<String, TreeMap<Version, StepState>> replay(List<HistoryEntry> history) {
         Map<String, TreeMap<Version, StepState>> states = new HashMap<>();
         for (HistoryEntry entry : history) {
+            if (!entry.kind().isStep()) {
+                continue; // baseline and repair rows are bookkeeping, not steps
+            }
+            if (entry.status() == Status.STARTED) {
+                continue; // a marker, not an outcome; see InterruptedSteps
+            }
             StepState state = states.computeIfAbsent(entry.pluginId(), p -> new TreeMap<>())
                     .computeIfAbsent(entry.version(), v -> new StepState());
             if (entry.status() == Status.SUCCESS) {

@@ -27,7 +27,8 @@ record HistoryRow(String pluginId, String version, String description, String ki
 
     /**
      * Reads one plugin's history in insertion order (the store keeps rows of its own, such as its
-     * format version, under other plugin ids).
+     * format version, under other plugin ids), outcomes only: the {@code STARTED} markers written
+     * before steps that run without a transaction are left out.
      *
      * @param dataSource the database holding {@code tern_history} in its current schema
      * @param pluginId the plugin
@@ -38,7 +39,7 @@ record HistoryRow(String pluginId, String version, String description, String ki
         List<HistoryRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT plugin_id, version, description, kind, checksum,"
-                     + " direction, status, attempts, error FROM tern_history WHERE plugin_id = ? ORDER BY id")) {
+                     + " direction, status, attempts, error FROM tern_history WHERE plugin_id = ? AND status <> 'STARTED' ORDER BY id")) {
             ps.setString(1, pluginId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
