@@ -15,6 +15,7 @@ public class MigrationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
+    private final String detail;
     private final String pluginId;
     private final String version;
     private final String source;
@@ -57,6 +58,7 @@ public class MigrationException extends RuntimeException {
         super(compose(Objects.requireNonNull(code, "code"), Objects.requireNonNull(message, "message"),
                 pluginId, version, source, line), cause);
         this.code = code;
+        this.detail = message;
         this.pluginId = pluginId;
         this.version = version;
         this.source = source;
@@ -85,6 +87,17 @@ public class MigrationException extends RuntimeException {
     /** @return the stable error code, never null */
     public ErrorCode code() {
         return code;
+    }
+
+    /**
+     * The message as given to the constructor, without the error code and location that
+     * {@link #getMessage()} adds; for wrapping an exception with a more precise location without
+     * repeating them.
+     *
+     * @return the bare message, never null
+     */
+    public String detail() {
+        return detail;
     }
 
     /** @return the plugin the error concerns, if known */

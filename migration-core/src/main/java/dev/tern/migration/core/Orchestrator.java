@@ -1,0 +1,412 @@
+package dev.tern.migration.core;
+
+import dev.tern.migration.api.ConfigurationException;
+import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.MigrationFailedException;
+import dev.tern.migration.api.MigrationReport;
+import dev.tern.migration.api.PluginReport;
+import dev.tern.migration.api.StepExecutionException;
+import dev.tern.migration.api.database.Database;
+import dev.tern.migration.api.database.HistoryLocation;
+import dev.tern.migration.api.database.HistoryStore;
+import dev.tern.migration.api.database.MigrationLock;
+import dev.tern.migration.core.internal.DatabaseResolver;
+import dev.tern.migration.core.internal.Executor;
+import dev.tern.migration.core.internal.InProcessLock;
+import dev.tern.migration.core.internal.Plan;
+import dev.tern.migration.core.internal.Planner;
+import dev.tern.migration.core.internal.PluginOrdering;
+import dev.tern.migration.core.internal.Problems;
+import dev.tern.migration.core.internal.ServiceDiscovery;
+import dev.tern.migration.core.internal.StepPreparer;
+import dev.tern.migration.core.internal.Target;
+import dev.tern.migration.spi.MigrationService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the migrations of every plugin of an application. Built once with {@link #builder()}, then
+ * {@link #runAll()} is called at start-up:
+ *
+ * <pre>{@code
+ * MigrationReport report = Orchestrator.builder()
+ *         .dataSource(dataSource)
+ *         .build()
+ *         .runAll();
+ * }</pre>
+ *
+ * <p>The plugins ({@link MigrationService}s) are discovered once, on first use, with
+ * {@link java.util.ServiceLoader} and ordered by priority, then plugin id. With a data source, the
+ * database support ({@code DatabaseProvider}, from {@code dev.tern:migration-jdbc}) is found on
+ * first use, with Tern's own class loader, and kept.
+ *
+ * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
+ * history store, are serialized by the migration lock.
+ */
+public final class Orchestrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+
+    private final DataSource dataSource;
+    private final HistoryStore historyStore;
+    private final HistoryLocation location;
+    private final ClassLoader classLoader;
+    private final boolean discovery;
+    private final List<MigrationService> addedServices;
+    private final String installedBy;
+    private final Duration lockTimeout;
+    private final Clock clock;
+
+    // Found on first use, then kept: discovery scans the class path once per orchestrator.
+    private List<MigrationService> services;
+    private Target target;
+
+    private Orchestrator(Builder b, HistoryLocation location, ClassLoader classLoader, String installedBy) {
+        this.dataSource = b.dataSource;
+        this.historyStore = b.historyStore;
+        this.location = location;
+        this.classLoader = classLoader;
+        this.discovery = b.discovery;
+        this.addedServices = List.copyOf(b.services);
+        this.installedBy = installedBy;
+        this.lockTimeout = b.lockTimeout;
+        this.clock = b.clock;
+    }
+
+    /** @return a builder with the defaults documented on each of its methods */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Brings every plugin to its latest version. Everything is checked before anything is applied:
+     * discovery, the steps (versions, scripts for this database, splitting) and the history
+     * (checksums, steps missing from the code, out-of-order steps, failed steps). Then, if no step
+     * is pending, the run returns at once, without taking the lock or creating anything (one
+     * history read). Otherwise it takes the lock (waiting at most the lock timeout), creates the
+     * history store if needed, reads the history again and plans again (another node may have
+     * finished meanwhile), and applies the pending steps plugin by plugin. A failing step stops its
+     * plugin (its later steps are skipped); the other plugins go on.
+     *
+     * @return what every plugin did
+     * @throws MigrationFailedException ({@code RUN_FAILED}) after the run if any step failed; its
+     *     {@link MigrationFailedException#report() report} tells what was applied and what failed,
+     *     its cause is the first {@link StepExecutionException}
+     * @throws dev.tern.migration.api.DiscoveryException if a plugin cannot be loaded or two share an id
+     * @throws ConfigurationException for an invalid plugin id, an unsupported database, a SQL step
+     *     without a data source
+     * @throws dev.tern.migration.api.StepDefinitionException for malformed steps; nothing is applied
+     * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code;
+     *     nothing is applied
+     * @throws dev.tern.migration.api.LockException if the lock is not obtained within the lock timeout
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
+     */
+    public MigrationReport runAll() {
+        Instant started = clock.instant();
+        List<MigrationService> plugins = services();
+        Target on = target();
+        StepPreparer.Preparation preparation = StepPreparer.prepare(plugins, on.dialect());
+        Problems.throwIfAny(preparation.problems(), "the plugins' steps");
+        Planner.Planning planning = Planner.plan(preparation.plugins(), on.store().read(), on.dialect());
+        Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
+        if (planning.plan().isEmpty()) {
+            LOG.info("Tern: {} plugin(s), all up to date", plugins.size());
+            return new MigrationReport(upToDate(planning.plan()), elapsed(started));
+        }
+        LOG.info("Tern: {} step(s) pending; taking the migration lock", planning.plan().pendingCount());
+        MigrationLock.Held held = on.lock().acquire(lockTimeout);
+        try {
+            on.store().prepare();
+            // Another node may have applied steps while this one waited for the lock.
+            planning = Planner.plan(preparation.plugins(), on.store().read(), on.dialect());
+            Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
+            Executor.Execution execution = new Executor(on, clock, installedBy).execute(planning.plan());
+            MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
+            if (!execution.failures().isEmpty()) {
+                throw new MigrationFailedException(failureMessage(execution.failures()), report,
+                        execution.failures().get(0));
+            }
+            LOG.info("Tern: {} step(s) applied in {} ms", report.appliedCount(), report.duration().toMillis());
+            return report;
+        } finally {
+            release(held);
+        }
+    }
+
+    private static List<PluginReport> upToDate(Plan plan) {
+        return plan.plugins().stream()
+                .map(p -> new PluginReport(p.pluginId(), p.installed(), p.installed(), List.of()))
+                .toList();
+    }
+
+    private Duration elapsed(Instant started) {
+        Duration d = Duration.between(started, clock.instant());
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static String failureMessage(List<StepExecutionException> failures) {
+        return failures.size() + " step(s) failed, so their plugins stopped and their later steps were skipped;"
+                + " the other plugins' steps were applied. Failures: "
+                + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(" | "));
+    }
+
+    private static void release(MigrationLock.Held held) {
+        try {
+            held.close();
+        } catch (RuntimeException e) {
+            // The run's outcome stands; a database lock is released anyway when its session ends.
+            LOG.warn("Tern: could not release the migration lock: {}", e.getMessage());
+        }
+    }
+
+    private synchronized List<MigrationService> services() {
+        if (services == null) {
+            services = PluginOrdering.order(ServiceDiscovery.discover(classLoader, discovery, addedServices));
+            LOG.debug("Tern: plugins in run order: {}", services.stream().map(MigrationService::pluginId).toList());
+        }
+        return services;
+    }
+
+    private synchronized Target target() {
+        if (target == null) {
+            if (dataSource == null) {
+                MigrationLock lock = historyStore instanceof InMemoryHistoryStore memory
+                        ? memory.lock() : InProcessLock.forOwner(historyStore);
+                target = new Target(null, null, historyStore, lock);
+            } else {
+                Database database = DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, location);
+                LOG.debug("Tern: database dialect {}", database.dialect().id());
+                target = new Target(dataSource, database.dialect(),
+                        historyStore == null ? database.historyStore() : historyStore, database.lock());
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Configures an {@link Orchestrator}. Immutable: every method returns a new builder, so a
+     * partly configured builder can be shared and reused. A {@code null} argument is refused at
+     * once with a {@link ConfigurationException} ({@code INVALID_CONFIGURATION}) naming the
+     * parameter; {@link #build()} checks the rest.
+     *
+     * <p>A builder is never modified once returned, so it may be reused; publish it safely when
+     * sharing it between threads.
+     */
+    public static final class Builder {
+        private DataSource dataSource;
+        private HistoryStore historyStore;
+        private String historySchema;
+        private String historyTable = HistoryLocation.DEFAULT_TABLE;
+        private ClassLoader classLoader;
+        private boolean discovery = true;
+        private List<MigrationService> services = List.of();
+        private String installedBy;
+        private Duration lockTimeout = Duration.ofMinutes(5);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.dataSource = dataSource;
+            b.historyStore = historyStore;
+            b.historySchema = historySchema;
+            b.historyTable = historyTable;
+            b.classLoader = classLoader;
+            b.discovery = discovery;
+            b.services = services;
+            b.installedBy = installedBy;
+            b.lockTimeout = lockTimeout;
+            b.clock = clock;
+            return b;
+        }
+
+        /**
+         * The database to migrate. Its {@code DatabaseProvider} (dialect, history store, lock) is
+         * found on first use. Either this or {@link #historyStore} is required.
+         *
+         * @param value the data source; every step gets its own connection from it
+         * @return a new builder
+         */
+        public Builder dataSource(DataSource value) {
+            Builder b = copy();
+            b.dataSource = notNull(value, "dataSource");
+            return b;
+        }
+
+        /**
+         * The history store to use instead of the database's own, e.g. an {@link InMemoryHistoryStore}.
+         * With a data source too, the database's dialect and lock are used with this store. Without a
+         * data source, steps get no connection (a SQL step is an error) and the lock is an in-process
+         * lock of the store.
+         *
+         * @param value the store
+         * @return a new builder
+         */
+        public Builder historyStore(HistoryStore value) {
+            Builder b = copy();
+            b.historyStore = notNull(value, "historyStore");
+            return b;
+        }
+
+        /**
+         * The schema (database on MariaDB/MySQL) of the history table; by default the connection's
+         * current one. Checked by {@link #build()} to be a plain identifier.
+         *
+         * @param value {@code [A-Za-z_][A-Za-z0-9_]{0,62}}, or null for the current schema
+         * @return a new builder
+         */
+        public Builder historySchema(String value) {
+            Builder b = copy();
+            b.historySchema = value;
+            return b;
+        }
+
+        /**
+         * The history table name; {@value HistoryLocation#DEFAULT_TABLE} by default. Checked by
+         * {@link #build()} to be a plain identifier.
+         *
+         * @param value {@code [A-Za-z_][A-Za-z0-9_]{0,62}}
+         * @return a new builder
+         */
+        public Builder historyTable(String value) {
+            Builder b = copy();
+            b.historyTable = notNull(value, "historyTable");
+            return b;
+        }
+
+        /**
+         * Where the plugins' {@code META-INF/services} entries are looked up; by default the
+         * thread context class loader of the thread calling {@link #build()}, else Tern's own.
+         *
+         * @param value the class loader
+         * @return a new builder
+         */
+        public Builder classLoader(ClassLoader value) {
+            Builder b = copy();
+            b.classLoader = notNull(value, "classLoader");
+            return b;
+        }
+
+        /**
+         * Whether to discover plugins with {@link java.util.ServiceLoader}; true by default. Switch it
+         * off to run only the services {@linkplain #addService added by hand}, as JUnit's
+         * {@code LauncherConfig} does for test engines.
+         *
+         * @param value false to switch discovery off
+         * @return a new builder
+         */
+        public Builder discovery(boolean value) {
+            Builder b = copy();
+            b.discovery = value;
+            return b;
+        }
+
+        /**
+         * Adds plugins by hand, beside the discovered ones. Repeatable; the order does not matter.
+         *
+         * @param values the services, none null
+         * @return a new builder
+         */
+        public Builder addService(MigrationService... values) {
+            notNull(values, "addService");
+            List<MigrationService> all = new ArrayList<>(services);
+            for (MigrationService value : Arrays.asList(values)) {
+                all.add(notNull(value, "addService"));
+            }
+            Builder b = copy();
+            b.services = List.copyOf(all);
+            return b;
+        }
+
+        /**
+         * Who is recorded as having run the steps; by default the {@code user.name} system property.
+         *
+         * @param value a user name, not blank
+         * @return a new builder
+         */
+        public Builder installedBy(String value) {
+            Builder b = copy();
+            b.installedBy = notNull(value, "installedBy");
+            return b;
+        }
+
+        /**
+         * The longest wait for the migration lock; 5 minutes by default.
+         *
+         * @param value a positive duration
+         * @return a new builder
+         */
+        public Builder lockTimeout(Duration value) {
+            Builder b = copy();
+            b.lockTimeout = notNull(value, "lockTimeout");
+            return b;
+        }
+
+        /**
+         * The clock of the history timestamps and of the durations in the report and history;
+         * {@link Clock#systemUTC()} by default. Tests give a fixed or stepping clock.
+         *
+         * @param value the clock
+         * @return a new builder
+         */
+        public Builder clock(Clock value) {
+            Builder b = copy();
+            b.clock = notNull(value, "clock");
+            return b;
+        }
+
+        /**
+         * Checks the configuration and builds the orchestrator. Touches no database and discovers
+         * nothing yet.
+         *
+         * @return the orchestrator
+         * @throws ConfigurationException with {@code INVALID_CONFIGURATION} if neither a data source
+         *     nor a history store is set, the lock timeout is not positive or {@code installedBy} is
+         *     blank; with {@code INVALID_IDENTIFIER} if the history schema or table is not a plain
+         *     identifier
+         */
+        public Orchestrator build() {
+            if (dataSource == null && historyStore == null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "either dataSource or historyStore"
+                        + " must be set: dataSource to migrate a database, historyStore (e.g. an InMemoryHistoryStore)"
+                        + " for tests without one");
+            }
+            HistoryLocation location = new HistoryLocation(historySchema, historyTable);
+            if (lockTimeout.isZero() || lockTimeout.isNegative()) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "lockTimeout must be positive, was "
+                        + lockTimeout);
+            }
+            String user = installedBy != null ? installedBy : System.getProperty("user.name");
+            if (user == null || user.isBlank()) {
+                if (installedBy != null) {
+                    throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "installedBy must not be blank");
+                }
+                user = "unknown";
+            }
+            ClassLoader loader = classLoader;
+            if (loader == null) {
+                loader = Thread.currentThread().getContextClassLoader();
+            }
+            if (loader == null) {
+                loader = Orchestrator.class.getClassLoader();
+            }
+            return new Orchestrator(this, location, loader, user);
+        }
+
+        private static <T> T notNull(T value, String parameter) {
+            if (value == null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, parameter + " must not be null");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tern.migration.core.internal;
+
+import dev.tern.migration.api.ConfigurationException;
+import dev.tern.migration.api.DiscoveryException;
+import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.database.Database;
+import dev.tern.migration.api.database.DatabaseProvider;
+import dev.tern.migration.api.database.HistoryLocation;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+
+/**
+ * Finds the {@link Database} behind a data source by asking each {@link DatabaseProvider} in turn.
+ * Providers are looked up with Tern's own class loader, not the plugins', because database support
+ * ships with Tern ({@code dev.tern:migration-jdbc}). Stateless.
+ */
+public final class DatabaseResolver {
+    private DatabaseResolver() {
+    }
+
+    /**
+     * @return the providers visible to Tern's class loader, in {@link ServiceLoader} order
+     * @throws DiscoveryException with {@code PROVIDER_LOAD_FAILED} naming a provider that cannot be loaded
+     */
+    public static List<DatabaseProvider> providers() {
+        List<DatabaseProvider> providers = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<DatabaseProvider>> it =
+                ServiceLoader.load(DatabaseProvider.class, DatabaseResolver.class.getClassLoader()).stream().iterator();
+        try {
+            while (it.hasNext()) {
+                ServiceLoader.Provider<DatabaseProvider> provider = it.next();
+                providers.add(provider.get());
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            throw new DiscoveryException(ErrorCode.PROVIDER_LOAD_FAILED, "a DatabaseProvider could not be loaded: "
+                    + e.getMessage() + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")"), e);
+        }
+        return providers;
+    }
+
+    /**
+     * Opens the database with the first provider that recognises it.
+     *
+     * @param providers the providers to ask, in order
+     * @param dataSource the data source, not null
+     * @param location where the history lives, not null
+     * @return the database
+     * @throws ConfigurationException with {@code UNSUPPORTED_DATABASE} if there is no provider (the
+     *     message says to add {@code dev.tern:migration-jdbc}) or none recognises the database (the
+     *     message names its product), with {@code CONNECTION_FAILED} if no connection can be opened
+     *     to name the product
+     */
+    public static Database resolve(List<DatabaseProvider> providers, DataSource dataSource, HistoryLocation location) {
+        if (providers.isEmpty()) {
+            throw new ConfigurationException(ErrorCode.UNSUPPORTED_DATABASE, "no DatabaseProvider is on the class path;"
+                    + " add the dependency dev.tern:migration-jdbc, which supports H2, PostgreSQL and MariaDB/MySQL");
+        }
+        for (DatabaseProvider provider : providers) {
+            Optional<Database> database = provider.open(dataSource, location);
+            if (database.isPresent()) {
+                return database.get();
+            }
+        }
+        throw new ConfigurationException(ErrorCode.UNSUPPORTED_DATABASE, "no DatabaseProvider recognises the database '"
+                + product(dataSource) + "' (providers: " + providers.stream().map(p -> p.getClass().getName()).toList()
+                + ")");
+    }
+
+    private static String product(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new ConfigurationException(ErrorCode.CONNECTION_FAILED, "cannot open a connection to the data source: "
+                    + e.getMessage(), e);
+        }
+    }
+}

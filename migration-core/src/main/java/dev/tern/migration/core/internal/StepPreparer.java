@@ -1,0 +1,163 @@
+package dev.tern.migration.core.internal;
+
+import dev.tern.migration.api.ConfigurationException;
+import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.MigrationException;
+import dev.tern.migration.api.StepDefinitionException;
+import dev.tern.migration.api.Version;
+import dev.tern.migration.api.database.Dialect;
+import dev.tern.migration.api.database.SqlStatement;
+import dev.tern.migration.spi.JavaStep;
+import dev.tern.migration.spi.MigrationService;
+import dev.tern.migration.spi.SqlScript;
+import dev.tern.migration.spi.SqlStep;
+import dev.tern.migration.spi.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Loads every plugin's steps and readies them for one database: duplicate versions, the script
+ * variant for the dialect, splitting and checksums. Done before anything runs, so a bad script
+ * stops the run before its first statement. A pure function of the steps and the dialect;
+ * stateless.
+ */
+public final class StepPreparer {
+
+    /**
+     * The prepared plugins and the problems found.
+     *
+     * @param plugins the plugins in the order given, each with the steps that could be prepared
+     * @param problems every problem found, in plugin order; empty if all is well
+     */
+    public record Preparation(List<PreparedPlugin> plugins, List<MigrationException> problems) {
+        /** Copies the components. */
+        public Preparation {
+            plugins = List.copyOf(plugins);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private StepPreparer() {
+    }
+
+    /**
+     * Prepares the steps of each plugin.
+     *
+     * @param services the plugins, in run order
+     * @param dialect the database's dialect, or null when there is no database (SQL steps are then
+     *     a problem)
+     * @return the preparation; its problems are {@link StepDefinitionException}s ({@code INVALID_STEP},
+     *     {@code DUPLICATE_VERSION}, {@code MISSING_DATABASE_VARIANT}, {@code SQL_PARSE_ERROR},
+     *     {@code EMPTY_SCRIPT}, and whatever a plugin's {@code steps()} threw) and
+     *     {@link ConfigurationException}s ({@code INVALID_CONFIGURATION} for a SQL step without database)
+     */
+    public static Preparation prepare(List<MigrationService> services, Dialect dialect) {
+        List<PreparedPlugin> plugins = new ArrayList<>();
+        List<MigrationException> problems = new ArrayList<>();
+        for (MigrationService service : services) {
+            String pluginId = service.pluginId();
+            List<Step> steps;
+            try {
+                steps = service.steps();
+            } catch (MigrationException e) {
+                problems.add(locate(e, pluginId, null, null));
+                continue;
+            } catch (RuntimeException e) {
+                problems.add(new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
+                        + service.getClass().getName() + " failed: " + e, pluginId, null, null, 0, e));
+                continue;
+            }
+            if (steps == null) {
+                problems.add(new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
+                        + service.getClass().getName() + " returned null", pluginId, null, null, 0, null));
+                continue;
+            }
+            Map<Version, Step> byVersion = new TreeMap<>();
+            Map<Version, PreparedStep> prepared = new TreeMap<>();
+            for (Step step : steps) {
+                if (step == null) {
+                    problems.add(new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
+                            + service.getClass().getName() + " returned a null step", pluginId, null, null, 0, null));
+                    continue;
+                }
+                Step previous = byVersion.putIfAbsent(step.version(), step);
+                if (previous != null) {
+                    problems.add(new StepDefinitionException(ErrorCode.DUPLICATE_VERSION, "steps " + describe(previous)
+                            + " and " + describe(step) + " have the same version", pluginId,
+                            step.version().toString(), null, 0, null));
+                    continue;
+                }
+                try {
+                    prepared.put(step.version(), prepare(pluginId, step, dialect));
+                } catch (MigrationException e) {
+                    problems.add(e);
+                }
+            }
+            plugins.add(new PreparedPlugin(pluginId, new ArrayList<>(prepared.values())));
+        }
+        return new Preparation(plugins, problems);
+    }
+
+    private static PreparedStep prepare(String pluginId, Step step, Dialect dialect) {
+        if (step instanceof JavaStep java) {
+            return new PreparedStep(pluginId, step, java.checksum().orElse(null), null, List.of());
+        }
+        SqlStep sql = (SqlStep) step;
+        String version = sql.version().toString();
+        if (dialect == null) {
+            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "a SQL step needs a database, but the"
+                    + " orchestrator was built without a dataSource", pluginId, version, anySource(sql), 0, null);
+        }
+        Optional<SqlScript> chosen = sql.upFor(dialect);
+        if (chosen.isEmpty()) {
+            throw new StepDefinitionException(ErrorCode.MISSING_DATABASE_VARIANT, "no up script for database '"
+                    + dialect.id() + "' (looked for variants " + dialect.variants() + " and a universal script; the step has "
+                    + new TreeSet<>(sql.up().keySet()) + ")", pluginId, version, anySource(sql), 0, null);
+        }
+        SqlScript script = chosen.get();
+        List<SqlStatement> statements;
+        try {
+            statements = dialect.split(script.source(), script.content());
+        } catch (MigrationException e) {
+            throw locate(e, pluginId, version, script.source());
+        } catch (RuntimeException e) {
+            throw new StepDefinitionException(ErrorCode.SQL_PARSE_ERROR, "the script could not be split: " + e,
+                    pluginId, version, script.source(), 0, e);
+        }
+        if (statements == null || statements.isEmpty()) {
+            throw new StepDefinitionException(ErrorCode.EMPTY_SCRIPT, "the script holds no SQL statement (only"
+                    + " comments or whitespace)", pluginId, version, script.source(), 0, null);
+        }
+        return new PreparedStep(pluginId, step, script.checksum(), script.source(), statements);
+    }
+
+    /** Adds the plugin, step and source to an error raised without them (by a dialect or a step factory). */
+    static MigrationException locate(MigrationException e, String pluginId, String version, String source) {
+        boolean complete = e.pluginId().isPresent() && (version == null || e.version().isPresent())
+                && (source == null || e.source().isPresent());
+        if (complete) {
+            return e;
+        }
+        return new StepDefinitionException(e.code(), e.detail(), e.pluginId().orElse(pluginId),
+                e.version().orElse(version), e.source().orElse(source), e.line(), e);
+    }
+
+    private static String describe(Step step) {
+        if (step instanceof SqlStep sql) {
+            return "'" + step.description() + "' (" + anySource(sql) + ")";
+        }
+        return "'" + step.description() + "' (Java)";
+    }
+
+    private static String anySource(SqlStep sql) {
+        SqlScript universal = sql.up().get(SqlStep.UNIVERSAL);
+        if (universal != null) {
+            return universal.source();
+        }
+        return sql.up().values().stream().map(SqlScript::source).sorted().findFirst().orElse(null);
+    }
+}
