@@ -37,6 +37,9 @@ public final class BenchmarkMain {
     /** Keeps the tools' logging (slf4j-simple, JUL) to warnings, so that printing is not measured. */
     static void quietLogging() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The MariaDB driver logs every server error at WARN, including the ones tools expect
+        // (probing for a history table that does not exist yet).
+        System.setProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "error");
         System.setProperty("liquibase.analytics.enabled", "false");
         LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
@@ -192,16 +195,24 @@ public final class BenchmarkMain {
         }
     }
 
-    private static String version(String group, String artifact) {
+    /** The version of the jar that holds {@code type}: its Maven pom.properties, else its manifest. */
+    private static String version(String group, String artifact, Class<?> type) {
         String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = BenchmarkMain.class.getResourceAsStream(path)) {
-            if (in == null) {
-                return "?";
+        try (InputStream in = type.getResourceAsStream(path)) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "?");
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "?");
         } catch (IOException e) {
+            // Fall back to the manifest.
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Path.of(type.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toFile())) {
+            java.util.jar.Attributes a = jar.getManifest().getMainAttributes();
+            String v = a.getValue("Implementation-Version");
+            return v != null ? v : a.getValue("Bundle-Version");
+        } catch (Exception e) {
             return "?";
         }
     }
@@ -210,8 +221,8 @@ public final class BenchmarkMain {
         try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version()")) {
             rs.next();
-            String v = rs.getString(1);
-            return v.length() > 40 ? v.substring(0, v.indexOf(' ', 20) < 0 ? 40 : v.indexOf(' ', 20)) : v;
+            String[] words = rs.getString(1).split(" ");
+            return words[0].startsWith("PostgreSQL") ? words[0] + " " + words[1] : "MariaDB " + words[0];
         } catch (Exception e) {
             return "unreachable";
         }
@@ -234,10 +245,10 @@ public final class BenchmarkMain {
                 + "; load average (1, 5, 15 min) before: " + loadBefore + ", after: " + load() + "\n"
                 + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB\n"
-                + "- versions: Tern " + version("dev.tern", "migration-core") + ", Flyway " + version("org.flywaydb", "flyway-core")
-                + ", Liquibase " + version("org.liquibase", "liquibase-core") + ", H2 " + version("com.h2database", "h2")
-                + ", PostgreSQL JDBC " + version("org.postgresql", "postgresql") + ", MariaDB JDBC "
-                + version("org.mariadb.jdbc", "mariadb-java-client") + "; servers: "
+                + "- versions: Tern " + version("dev.tern", "migration-core", dev.tern.migration.core.Orchestrator.class) + ", Flyway " + version("org.flywaydb", "flyway-core", org.flywaydb.core.Flyway.class)
+                + ", Liquibase " + version("org.liquibase", "liquibase-core", liquibase.Scope.class) + ", H2 " + version("com.h2database", "h2", org.h2.Driver.class)
+                + ", PostgreSQL JDBC " + version("org.postgresql", "postgresql", org.postgresql.Driver.class) + ", MariaDB JDBC "
+                + version("org.mariadb.jdbc", "mariadb-java-client", org.mariadb.jdbc.Driver.class) + "; servers: "
                 + serverVersion("jdbc:postgresql://" + System.getProperty("tern.bench.postgresql", "127.0.0.1:5432") + "/test", "postgres")
                 + ", " + serverVersion("jdbc:mariadb://" + System.getProperty("tern.bench.mariadb", "127.0.0.1:3306") + "/test", "root") + "\n"
                 + "- rounds: " + o.warmups() + " warm-up + " + o.rounds() + " measured (N < 1000), " + o.bigRounds()

@@ -46,7 +46,7 @@ public final class FlywayTool implements Tool {
                 long total = 0;
                 for (int p = 0; p < workload.plugins(); p++) {
                     total += Queries.firstCount(connection, Queries.variants("SELECT COUNT(*) FROM {"
-                            + table(workload, p) + "} WHERE {success} = TRUE AND {type} <> 'BASELINE'"));
+                            + table(workload, p) + "} WHERE {success} = TRUE AND {type} = 'SQL'"));
                 }
                 return total;
             }
@@ -69,7 +69,7 @@ public final class FlywayTool implements Tool {
             @Override
             public long historyRows(Connection connection) throws SQLException {
                 return Queries.firstCount(connection, Queries.variants(
-                        "SELECT COUNT(*) FROM {flyway_schema_history} WHERE {success} = TRUE"));
+                        "SELECT COUNT(*) FROM {flyway_schema_history} WHERE {success} = TRUE AND {type} = 'JDBC'"));
             }
         };
     }

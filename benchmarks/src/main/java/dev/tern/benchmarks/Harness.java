@@ -46,7 +46,7 @@ public final class Harness {
             extras.add(new HashMap<>());
             try {
                 sessions[i] = contenders.get(i).opener().open();
-            } catch (Exception | LinkageError e) {
+            } catch (Exception | LinkageError | AssertionError e) {
                 errors[i] = describe(e);
             }
         }

@@ -51,7 +51,8 @@ public final class TernTool implements Tool {
 
     private static long historyCount(Connection connection) throws SQLException {
         return Queries.firstCount(connection, Queries.variants(
-                "SELECT COUNT(*) FROM {tern_history} WHERE {status} = 'SUCCESS' AND {direction} = 'UP'"));
+                "SELECT COUNT(*) FROM {tern_history} WHERE {status} = 'SUCCESS' AND {direction} = 'UP'"
+                        + " AND {plugin_id} <> '$tern'"));
     }
 
     @Override
@@ -66,11 +67,11 @@ public final class TernTool implements Tool {
             @Override
             public void migrate(DataSource dataSource) throws Exception {
                 try (URLClassLoader loader = new URLClassLoader(new URL[] {folder}, TernTool.class.getClassLoader())) {
-                    Orchestrator.Builder builder = Orchestrator.builder().dataSource(dataSource).discovery(false);
-                    for (int p = 0; p < workload.plugins(); p++) {
-                        builder.addService(new FolderPlugin(workload.pluginId(p), loader));
+                    MigrationService[] plugins = new MigrationService[workload.plugins()];
+                    for (int p = 0; p < plugins.length; p++) {
+                        plugins[p] = new FolderPlugin(workload.pluginId(p), loader);
                     }
-                    builder.build().runAll();
+                    Orchestrator.builder().dataSource(dataSource).discovery(false).addService(plugins).build().runAll();
                 }
             }
 
