@@ -104,7 +104,8 @@ public final class BenchmarkMain {
                             List<Contender> contenders = tools.stream().map(t -> workload.equals("cold")
                                     ? Workloads.cold(db, temp, t, w, root.apply(w))
                                     : Workloads.warm(db, temp, t, w, root.apply(w))).toList();
-                            Harness h = new Harness(o.warmups(), n >= 1000 ? o.bigRounds() : o.rounds(), progress);
+                            Harness h = n >= 1000 ? new Harness(1, o.bigRounds(), progress)
+                                    : new Harness(o.warmups(), o.rounds(), progress);
                             cells.add(h.run(db.id() + " N=" + n, db.id(), Integer.toString(n), contenders));
                         }
                     }
@@ -122,7 +123,7 @@ public final class BenchmarkMain {
                     for (DatabaseKind db : o.databases()) {
                         List<Contender> contenders = tools.stream()
                                 .map(t -> Workloads.warm(db, temp, t, w, root.apply(w))).toList();
-                        cells.add(new Harness(o.warmups(), o.bigRounds(), progress)
+                        cells.add(new Harness(1, o.bigRounds(), progress)
                                 .run(db.id() + " 20x50", db.id(), "20x50", contenders));
                     }
                     report.add(new Report.Section("plugins", "Warm no-op start, 20 plugins × 50 steps",
@@ -142,7 +143,7 @@ public final class BenchmarkMain {
                                 contenders.add(Workloads.racing(db, temp, t, w, root.apply(w), 1));
                             }
                         }
-                        cells.add(new Harness(o.warmups(), o.rounds(), progress)
+                        cells.add(new Harness(o.warmups(), o.racingRounds(), progress)
                                 .run(db.id() + " racing", db.id(), "100", contenders));
                     }
                     report.add(new Report.Section("racing", "Racing start",
@@ -167,14 +168,15 @@ public final class BenchmarkMain {
                             List.of(cell)));
                 }
                 case "data" -> {
+                    List<Tool> dataTools = o.dataTools().stream().map(all::get).toList();
                     List<List<Result>> cells = new ArrayList<>();
                     for (DatabaseKind db : o.databases()) {
                         int warmRows = Math.max(1_000, o.dataRows() / 10);
                         new Harness(0, 1, progress).run(db.id() + " data warm-up", db.id(), Integer.toString(warmRows),
-                                tools.stream().map(t -> Workloads.data(db, temp, t, warmRows)).toList());
+                                dataTools.stream().map(t -> Workloads.data(db, temp, t, warmRows)).toList());
                         cells.add(new Harness(0, o.dataRounds(), progress).run(db.id() + " data", db.id(),
                                 Integer.toString(o.dataRows()),
-                                tools.stream().map(t -> Workloads.data(db, temp, t, o.dataRows())).toList()));
+                                dataTools.stream().map(t -> Workloads.data(db, temp, t, o.dataRows())).toList()));
                     }
                     report.add(new Report.Section("data", "Data step",
                             "One Java step that rewrites every row of a table into another, " + DataRewrite.BATCH
@@ -251,8 +253,9 @@ public final class BenchmarkMain {
                 + version("org.mariadb.jdbc", "mariadb-java-client", org.mariadb.jdbc.Driver.class) + "; servers: "
                 + serverVersion("jdbc:postgresql://" + System.getProperty("tern.bench.postgresql", "127.0.0.1:5432") + "/test", "postgres")
                 + ", " + serverVersion("jdbc:mariadb://" + System.getProperty("tern.bench.mariadb", "127.0.0.1:3306") + "/test", "root") + "\n"
-                + "- rounds: " + o.warmups() + " warm-up + " + o.rounds() + " measured (N < 1000), " + o.bigRounds()
-                + " measured (N = 1000, 20 × 50), whole process 1 + " + o.processRounds() + ", data step 1 (a tenth of the rows) + "
+                + "- rounds: " + o.warmups() + " warm-up + " + o.rounds() + " measured (N < 1000), 1 + " + o.bigRounds()
+                + " (N = 1000, 20 × 50), racing " + o.warmups() + " + " + o.racingRounds() + ", whole process 1 + "
+                + o.processRounds() + ", data step 1 (a tenth of the rows) + "
                 + o.dataRounds() + "; tools in rotating order; times are medians of the measured rounds, ratios are"
                 + " medians of per-round ratios; JDBC counts are those of the last measured round\n"
                 + "- run time: " + took.toMinutes() + " min " + took.toSecondsPart() + " s\n";

@@ -62,6 +62,9 @@ public final class FlywayTool implements Tool {
                         .dataSource(dataSource)
                         .locations(new String[0])
                         .javaMigrations(new V1__Rewrite(rows))
+                        // The source table is already there: start the history below version 1.
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
                         .load()
                         .migrate();
             }

@@ -66,8 +66,10 @@ public final class Harness {
                             long t0 = System.nanoTime();
                             s.measured();
                             long t1 = System.nanoTime();
-                            RoundTrips.Counts c = s.counts().snapshot();
+                            // afterRound checks on connections of its own, never counted; a child
+                            // process's counts arrive there.
                             Map<String, Double> x = s.afterRound();
+                            RoundTrips.Counts c = s.counts().snapshot();
                             time = t1 - t0;
                             if (recorded) {
                                 counts[i] = c;

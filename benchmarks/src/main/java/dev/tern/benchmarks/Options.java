@@ -16,14 +16,17 @@ import java.util.Set;
  * @param tools the tools by id
  * @param warmups warm-up rounds of the in-JVM workloads
  * @param rounds measured rounds of the in-JVM workloads with N below 1,000
- * @param bigRounds measured rounds with N = 1,000 (and the 20 x 50 plugin workload)
+ * @param bigRounds measured rounds with N = 1,000 and the 20 x 50 plugin workload, after one warm-up
+ * @param racingRounds measured rounds of the racing start
  * @param processRounds measured rounds of the whole-process workload (plus one warm-up)
  * @param dataRounds measured rounds of the data step (plus one warm-up with a tenth of the rows)
  * @param dataRows rows the data step rewrites
+ * @param dataTools the tools of the data step (by default Tern and raw JDBC, the comparison the issue asks for)
  * @param out a file to write the markdown report to, or null
  */
 public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<String> workloads, List<String> tools,
-                      int warmups, int rounds, int bigRounds, int processRounds, int dataRounds, int dataRows, Path out) {
+                      int warmups, int rounds, int bigRounds, int racingRounds, int processRounds, int dataRounds,
+                      int dataRows, List<String> dataTools, Path out) {
 
     /** Every workload id, in the order they run. */
     public static final List<String> WORKLOADS = List.of("cold", "warm", "plugins", "racing", "process", "data");
@@ -38,10 +41,12 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
               --tools LIST          tern,flyway,liquibase,raw
               --warmups N           warm-up rounds (default 2)
               --rounds N            measured rounds for N < 1000 (default 7)
-              --big-rounds N        measured rounds for N = 1000 and 20x50 plugins (default 5)
+              --big-rounds N        measured rounds for N = 1000 and 20x50 plugins, after 1 warm-up (default 3)
+              --racing-rounds N     measured rounds of the racing start (default 5)
               --process-rounds N    measured rounds of the whole-process workload (default 5)
               --data-rounds N       measured rounds of the data step (default 3)
               --data-rows N         rows of the data step (default 1000000)
+              --data-tools LIST     tools of the data step (default tern,raw; flyway and liquibase run it too)
               --out FILE            also write the markdown report to FILE
             PostgreSQL: system property tern.bench.postgresql (default 127.0.0.1:5432, user postgres, database test);
             MariaDB: tern.bench.mariadb (default 127.0.0.1:3306, user root).""";
@@ -58,7 +63,9 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
         List<String> tools = List.of("tern", "flyway", "liquibase", "raw");
         int warmups = 2;
         int rounds = 7;
-        int bigRounds = 5;
+        int bigRounds = 3;
+        int racingRounds = 5;
+        List<String> dataTools = List.of("tern", "raw");
         int processRounds = 5;
         int dataRounds = 3;
         int dataRows = 1_000_000;
@@ -70,6 +77,7 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
             warmups = 1;
             rounds = 3;
             bigRounds = 2;
+            racingRounds = 2;
             processRounds = 2;
             dataRounds = 1;
             dataRows = 100_000;
@@ -98,6 +106,11 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
                 case "--warmups" -> warmups = Integer.parseInt(value);
                 case "--rounds" -> rounds = Integer.parseInt(value);
                 case "--big-rounds" -> bigRounds = Integer.parseInt(value);
+                case "--racing-rounds" -> racingRounds = Integer.parseInt(value);
+                case "--data-tools" -> {
+                    dataTools = Arrays.asList(value.split(","));
+                    dataTools.forEach(Tools::byId);
+                }
                 case "--process-rounds" -> processRounds = Integer.parseInt(value);
                 case "--data-rounds" -> dataRounds = Integer.parseInt(value);
                 case "--data-rows" -> dataRows = Integer.parseInt(value);
@@ -105,7 +118,7 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
-        return new Options(databases, sizes, workloads, tools, warmups, rounds, bigRounds, processRounds, dataRounds,
-                dataRows, out);
+        return new Options(databases, sizes, workloads, tools, warmups, rounds, bigRounds, racingRounds, processRounds,
+                dataRounds, dataRows, dataTools, out);
     }
 }
