@@ -16,7 +16,8 @@ import java.util.Set;
  * @param tools the tools by id
  * @param warmups warm-up rounds of the in-JVM workloads
  * @param rounds measured rounds of the in-JVM workloads with N below 1,000
- * @param bigRounds measured rounds with N = 1,000 and the 20 x 50 plugin workload, after one warm-up
+ * @param bigRounds measured rounds with N = 1,000 and the 20 x 50 plugin workload (one warm-up round unless
+ *     smaller workloads ran just before, warming the JIT)
  * @param racingRounds measured rounds of the racing start
  * @param processRounds measured rounds of the whole-process workload (plus one warm-up)
  * @param dataRounds measured rounds of the data step (plus one warm-up with a tenth of the rows)
@@ -39,9 +40,10 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
               --sizes LIST          values of N, e.g. 10,100,1000
               --workloads LIST      cold,warm,plugins,racing,process,data
               --tools LIST          tern,flyway,liquibase,raw
-              --warmups N           warm-up rounds (default 2)
-              --rounds N            measured rounds for N < 1000 (default 7)
-              --big-rounds N        measured rounds for N = 1000 and 20x50 plugins, after 1 warm-up (default 3)
+              --warmups N           warm-up rounds (default 1)
+              --rounds N            measured rounds for N < 1000 (default 5)
+              --big-rounds N        measured rounds for N = 1000 and 20x50 plugins (default 3; 1 warm-up
+                                    unless smaller workloads ran just before)
               --racing-rounds N     measured rounds of the racing start (default 5)
               --process-rounds N    measured rounds of the whole-process workload (default 5)
               --data-rounds N       measured rounds of the data step (default 3)
@@ -61,8 +63,8 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
         List<Integer> sizes = List.of(10, 100, 1000);
         Set<String> workloads = new LinkedHashSet<>(WORKLOADS);
         List<String> tools = List.of("tern", "flyway", "liquibase", "raw");
-        int warmups = 2;
-        int rounds = 7;
+        int warmups = 1;
+        int rounds = 5;
         int bigRounds = 3;
         int racingRounds = 5;
         List<String> dataTools = List.of("tern", "raw");
