@@ -42,6 +42,18 @@ public enum ErrorCode {
     /** The scripts of a plugin could not be read from the class path. */
     SCRIPT_READ_FAILED,
 
+    // plugin graph
+    /** A version range is malformed. */
+    INVALID_RANGE,
+    /** Plugins depend on each other in a cycle. */
+    DEPENDENCY_CYCLE,
+    /** A plugin depends on a plugin that is not present. */
+    MISSING_DEPENDENCY,
+    /** No version of a dependency satisfies the range a plugin requires. */
+    UNSATISFIED_DEPENDENCY,
+    /** Two plugins that declare a conflict are present together. */
+    PLUGIN_CONFLICT,
+
     // validation against history
     /** An applied step's content changed since it was applied. */
     CHECKSUM_MISMATCH,

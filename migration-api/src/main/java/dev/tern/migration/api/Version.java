@@ -53,6 +53,11 @@ public final class Version implements Comparable<Version> {
         return group == null ? 0 : Integer.parseInt(group);
     }
 
+    /** @return the semver4j form, for {@link VersionRange} only: never exposed publicly */
+    Semver semver() {
+        return semver;
+    }
+
     /** @return the major number, zero or more */
     public int major() {
         return semver.getMajor();

@@ -33,6 +33,27 @@ public interface MigrationService {
     }
 
     /**
+     * The plugins this plugin needs, each at a version in a range. A needed plugin runs first,
+     * and must be present with a target version inside the range; otherwise the whole run fails
+     * before anything is applied.
+     *
+     * @return the dependencies; none by default
+     */
+    default List<PluginDependency> dependencies() {
+        return List.of();
+    }
+
+    /**
+     * The plugins this plugin cannot be installed together with (in the given ranges). If one is
+     * present at a target version inside the range, the run fails before anything is applied.
+     *
+     * @return the conflicts; none by default
+     */
+    default List<PluginDependency> conflicts() {
+        return List.of();
+    }
+
+    /**
      * The plugin's steps, in any order; Tern orders them by version.
      *
      * @return the steps, not null

@@ -124,6 +124,10 @@ public final class Executor {
         boolean inTransaction = step.runsInTransaction(target.dialect());
         LOG.info("{} {}: applying {} step '{}'{}", step.pluginId(), step.version(), step.kind(), step.description(),
                 inTransaction ? "" : " without a transaction");
+        if (step.controlsTransactions() && target.dialect() != null && target.dialect().supportsTransactionalDdl()) {
+            LOG.warn("{} {}: {} commits or starts transactions itself, so it runs with auto-commit and a failure"
+                    + " may leave part of it applied", step.pluginId(), step.version(), step.source());
+        }
         Progress progress = new Progress();
         Instant started = clock.instant();
         Exception error = target.dataSource() == null

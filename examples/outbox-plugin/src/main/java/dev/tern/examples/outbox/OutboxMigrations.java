@@ -1,0 +1,25 @@
+package dev.tern.examples.outbox;
+
+import dev.tern.migration.spi.JavaStep;
+import dev.tern.migration.spi.ScriptMigrationService;
+import java.util.List;
+
+/**
+ * The {@code outbox} plugin: SQL scripts from {@code db/outbox} plus one Java step that backfills
+ * the event keys added in 1.1.0. Priority 20: after the jobs plugin, before the sagas plugin.
+ * Found through {@link java.util.ServiceLoader}; thread-safe.
+ */
+public final class OutboxMigrations extends ScriptMigrationService {
+    /** The plugin id, as recorded in the history table. */
+    public static final String PLUGIN_ID = "outbox";
+
+    /** Creates the plugin; called by {@link java.util.ServiceLoader}. */
+    public OutboxMigrations() {
+        super(PLUGIN_ID, "db/outbox", 20);
+    }
+
+    @Override
+    protected List<JavaStep> javaSteps() {
+        return List.of(EventKeyBackfill.step());
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE outbox_events MODIFY COLUMN event_key VARCHAR(200) NULL;
