@@ -54,8 +54,9 @@ public final class BenchmarkMain {
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            boolean help = java.util.Arrays.asList(args).contains("--help");
+            (help ? System.out : System.err).println(e.getMessage());
+            System.exit(help ? 0 : 2);
             return;
         }
         PrintStream progress = System.err;

@@ -34,6 +34,7 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/tern-benchmarks.jar [options]
+              --help                this text
               (no options)          the full run: every database, N = 10, 100, 1000, every workload
               --quick               a short run: h2-mem and postgresql, N = 10 and 100, few rounds, 100,000 data rows
               --databases LIST      h2-mem,h2-file,postgresql,mariadb
@@ -56,7 +57,8 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
     /**
      * @param args the command line
      * @return the options
-     * @throws IllegalArgumentException on an unknown option or a bad value
+     * @throws IllegalArgumentException on an unknown option or a bad value, and for {@code --help} (its
+ *     message is then the usage)
      */
     public static Options parse(String... args) {
         List<DatabaseKind> databases = List.of(DatabaseKind.values());
@@ -73,6 +75,9 @@ public record Options(List<DatabaseKind> databases, List<Integer> sizes, Set<Str
         int dataRows = 1_000_000;
         Path out = null;
         List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.contains("--help")) {
+            throw new IllegalArgumentException(USAGE);
+        }
         if (rest.remove("--quick")) {
             databases = List.of(DatabaseKind.H2_MEM, DatabaseKind.POSTGRESQL);
             sizes = List.of(10, 100);
