@@ -65,6 +65,13 @@ public enum ErrorCode {
     OUT_OF_ORDER_STEP,
     /** The history table was written by a newer Tern whose format this one does not read. */
     HISTORY_FORMAT_UNSUPPORTED,
+    /**
+     * A plugin is installed at a version above every step the code knows (an older build of the
+     * application against a newer schema), or above the version a run was asked to reach.
+     */
+    DOWNGRADE_REFUSED,
+    /** A pending step is breaking and breaking steps were not allowed for the run. */
+    BREAKING_STEP_REFUSED,
 
     // execution
     /** A step failed while running; the cause holds the database's error. */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param outcome applied, failed or skipped, not null
  * @param attempts how many attempts were made, 0 for a skipped step
  * @param duration the time spent on all attempts, not null ({@link Duration#ZERO} when skipped)
- * @param error the error message of a failed step, or null
+ * @param error the error message of a failed step, the reason of a step skipped because a plugin it
+ *     needs failed, or null
  */
 public record StepReport(Version version, String description, StepKind kind, StepOutcome outcome, int attempts,
                          Duration duration, String error) {

@@ -3,6 +3,7 @@ package dev.tern.migration.core;
 import dev.tern.migration.api.ConfigurationException;
 import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.MigrationFailedException;
+import dev.tern.migration.api.MigrationPlan;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.api.PluginReport;
 import dev.tern.migration.api.StepExecutionException;
@@ -14,11 +15,9 @@ import dev.tern.migration.core.internal.DatabaseResolver;
 import dev.tern.migration.core.internal.Executor;
 import dev.tern.migration.core.internal.InProcessLock;
 import dev.tern.migration.core.internal.Plan;
-import dev.tern.migration.core.internal.Planner;
 import dev.tern.migration.core.internal.PluginOrdering;
-import dev.tern.migration.core.internal.Problems;
+import dev.tern.migration.core.internal.RunPlanning;
 import dev.tern.migration.core.internal.ServiceDiscovery;
-import dev.tern.migration.core.internal.StepPreparer;
 import dev.tern.migration.core.internal.Target;
 import dev.tern.migration.spi.MigrationService;
 import java.time.Clock;
@@ -44,9 +43,15 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The plugins ({@link MigrationService}s) are discovered once, on first use, with
- * {@link java.util.ServiceLoader} and ordered by priority, then plugin id. With a data source, the
- * database support ({@code DatabaseProvider}, from {@code dev.tern:migration-jdbc}) is found on
- * first use, with Tern's own class loader, and kept.
+ * {@link java.util.ServiceLoader} and ordered by their dependencies, then priority, then plugin id
+ * (see {@link dev.tern.migration.spi.MigrationService#dependencies()}); a cycle, a missing plugin,
+ * an unsatisfied range or a conflict fails every run before anything runs, with a
+ * {@link dev.tern.migration.api.DependencyException} listing every such problem. A failing plugin
+ * stops the plugins that need it. {@link #plan()} tells what a run would do without doing it;
+ * {@link #migrate(String, String)} brings one plugin (and what it needs) to one version.
+ *
+ * <p>With a data source, the database support ({@code DatabaseProvider}, from
+ * {@code dev.tern:migration-jdbc}) is found on first use, with Tern's own class loader, and kept.
  *
  * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
  * history store, are serialized by the migration lock.
@@ -63,6 +68,7 @@ public final class Orchestrator {
     private final String installedBy;
     private final Duration lockTimeout;
     private final Clock clock;
+    private final RunPlanning.Policy policy;
 
     // Found on first use, then kept: discovery scans the class path once per orchestrator.
     private List<MigrationService> services;
@@ -78,6 +84,7 @@ public final class Orchestrator {
         this.installedBy = installedBy;
         this.lockTimeout = b.lockTimeout;
         this.clock = b.clock;
+        this.policy = new RunPlanning.Policy(b.outOfOrder, b.allowBreaking, b.majorVersionIsBreaking);
     }
 
     /** @return a builder with the defaults documented on each of its methods */
@@ -93,13 +100,21 @@ public final class Orchestrator {
      * history read). Otherwise it takes the lock (waiting at most the lock timeout), creates the
      * history store if needed, reads the history again and plans again (another node may have
      * finished meanwhile), and applies the pending steps plugin by plugin. A failing step stops its
-     * plugin (its later steps are skipped); the other plugins go on.
+     * plugin (its later steps are skipped) and every plugin that needs it, directly or transitively
+     * (their steps are reported SKIPPED with the reason); the other plugins go on.
      *
      * @return what every plugin did
      * @throws MigrationFailedException ({@code RUN_FAILED}) after the run if any step failed; its
      *     {@link MigrationFailedException#report() report} tells what was applied and what failed,
      *     its cause is the first {@link StepExecutionException}
      * @throws dev.tern.migration.api.DiscoveryException if a plugin cannot be loaded or two share an id
+     * @throws dev.tern.migration.api.DependencyException with {@code INVALID_RANGE},
+     *     {@code DEPENDENCY_CYCLE}, {@code MISSING_DEPENDENCY}, {@code UNSATISFIED_DEPENDENCY} (checked
+     *     against the needed plugin's target version) or {@code PLUGIN_CONFLICT}, every such problem in
+     *     one exception; nothing is applied
+     * @throws dev.tern.migration.api.ValidationException with {@code DOWNGRADE_REFUSED} if a plugin is
+     *     installed above its highest step, {@code OUT_OF_ORDER_STEP} (unless {@code outOfOrder}),
+     *     {@code BREAKING_STEP_REFUSED} (unless {@code allowBreaking}); nothing is applied
      * @throws ConfigurationException for an invalid plugin id, an unsupported database, a SQL step
      *     without a data source
      * @throws dev.tern.migration.api.StepDefinitionException for malformed steps; nothing is applied
@@ -109,25 +124,89 @@ public final class Orchestrator {
      * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read or written
      */
     public MigrationReport runAll() {
+        return run(RunPlanning.Request.ALL);
+    }
+
+    /**
+     * Brings one plugin to one of its versions, and the plugins it needs (directly or
+     * transitively) to their latest versions; no other plugin is touched. Checks and runs as
+     * {@link #runAll()} does, restricted to those plugins (the dependency graph and every plugin's
+     * steps are still checked as a whole).
+     *
+     * @param pluginId the plugin to migrate
+     * @param version one of the plugin's step versions (short forms accepted: {@code 1.4} is
+     *     {@code 1.4.0})
+     * @return what every plugin of the run did, in run order (the needed plugins first)
+     * @throws ConfigurationException ({@code INVALID_CONFIGURATION}) if no plugin has this id, or the
+     *     version is not one of its step versions (the message lists them)
+     * @throws dev.tern.migration.api.ValidationException with {@code DOWNGRADE_REFUSED} if the plugin
+     *     is installed above {@code version}: migrate only goes up; and as {@link #runAll()}
+     * @throws MigrationFailedException and the other exceptions as {@link #runAll()}
+     */
+    public MigrationReport migrate(String pluginId, String version) {
+        Builder.notNull(pluginId, "pluginId");
+        Builder.notNull(version, "version");
+        return run(new RunPlanning.Request(pluginId, version));
+    }
+
+    /**
+     * Computes and validates what {@link #runAll()} would do, without doing it (a dry run): the
+     * same checks, throwing the same exceptions, then the plan. Takes no lock, creates nothing and
+     * writes nothing: one history read (a missing history table reads as empty).
+     *
+     * @return the plan: every plugin in run order with its installed and target version, and each
+     *     step to apply with the statements it would execute on this database
+     * @throws dev.tern.migration.api.DependencyException as {@link #runAll()}
+     * @throws dev.tern.migration.api.DiscoveryException as {@link #runAll()}
+     * @throws ConfigurationException as {@link #runAll()}
+     * @throws dev.tern.migration.api.StepDefinitionException as {@link #runAll()}
+     * @throws dev.tern.migration.api.ValidationException as {@link #runAll()}
+     * @throws dev.tern.migration.api.HistoryStoreException if the history cannot be read
+     */
+    public MigrationPlan plan() {
+        return dryRun(RunPlanning.Request.ALL);
+    }
+
+    /**
+     * Computes and validates what {@link #migrate(String, String)} would do, without doing it, as
+     * {@link #plan()}.
+     *
+     * @param pluginId the plugin to migrate
+     * @param version one of the plugin's step versions
+     * @return the plan of the plugin and the plugins it needs
+     * @throws ConfigurationException and the others as {@link #migrate(String, String)}, before
+     *     anything would run
+     */
+    public MigrationPlan plan(String pluginId, String version) {
+        Builder.notNull(pluginId, "pluginId");
+        Builder.notNull(version, "version");
+        return dryRun(new RunPlanning.Request(pluginId, version));
+    }
+
+    private MigrationPlan dryRun(RunPlanning.Request request) {
+        Target on = target();
+        RunPlanning run = RunPlanning.prepare(services(), on.dialect(), request, policy);
+        return run.describe(run.plan(on.store().read()));
+    }
+
+    private MigrationReport run(RunPlanning.Request request) {
         Instant started = clock.instant();
         List<MigrationService> plugins = services();
         Target on = target();
-        StepPreparer.Preparation preparation = StepPreparer.prepare(plugins, on.dialect());
-        Problems.throwIfAny(preparation.problems(), "the plugins' steps");
-        Planner.Planning planning = Planner.plan(preparation.plugins(), on.store().read(), on.dialect());
-        Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
-        if (planning.plan().isEmpty()) {
-            LOG.info("Tern: {} plugin(s), all up to date", plugins.size());
-            return new MigrationReport(upToDate(planning.plan()), elapsed(started));
+        RunPlanning run = RunPlanning.prepare(plugins, on.dialect(), request, policy);
+        Plan plan = run.plan(on.store().read());
+        if (plan.isEmpty()) {
+            LOG.info("Tern: {} plugin(s), all up to date", plan.plugins().size());
+            return new MigrationReport(upToDate(plan), elapsed(started));
         }
-        LOG.info("Tern: {} step(s) pending; taking the migration lock", planning.plan().pendingCount());
+        LOG.info("Tern: {} step(s) pending; taking the migration lock", plan.pendingCount());
         MigrationLock.Held held = on.lock().acquire(lockTimeout);
         try {
             on.store().prepare();
             // Another node may have applied steps while this one waited for the lock.
-            planning = Planner.plan(preparation.plugins(), on.store().read(), on.dialect());
-            Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
-            Executor.Execution execution = new Executor(on, clock, installedBy).execute(planning.plan());
+            plan = run.plan(on.store().read());
+            Executor.Execution execution = new Executor(on, clock, installedBy).stopDependants(run.needs())
+                    .execute(plan);
             MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
             if (!execution.failures().isEmpty()) {
                 throw new MigrationFailedException(failureMessage(execution.failures()), report,
@@ -152,8 +231,8 @@ public final class Orchestrator {
     }
 
     private static String failureMessage(List<StepExecutionException> failures) {
-        return failures.size() + " step(s) failed, so their plugins stopped and their later steps were skipped;"
-                + " the other plugins' steps were applied. Failures: "
+        return failures.size() + " step(s) failed, so their plugins stopped and their later steps were skipped,"
+                + " as were the steps of the plugins that need them; the other plugins' steps were applied. Failures: "
                 + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(" | "));
     }
 
@@ -210,6 +289,9 @@ public final class Orchestrator {
         private String installedBy;
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
+        private boolean outOfOrder;
+        private boolean allowBreaking;
+        private boolean majorVersionIsBreaking;
 
         private Builder() {
         }
@@ -226,6 +308,9 @@ public final class Orchestrator {
             b.installedBy = installedBy;
             b.lockTimeout = lockTimeout;
             b.clock = clock;
+            b.outOfOrder = outOfOrder;
+            b.allowBreaking = allowBreaking;
+            b.majorVersionIsBreaking = majorVersionIsBreaking;
             return b;
         }
 
@@ -407,6 +492,49 @@ public final class Orchestrator {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, parameter + " must not be null");
             }
             return value;
+        }
+
+        /**
+         * Whether pending steps below a plugin's installed version (a step added late, e.g. from a
+         * merged branch) are applied, in version order, instead of refused with
+         * {@code OUT_OF_ORDER_STEP}; false by default, as Flyway's {@code outOfOrder}.
+         *
+         * @param value true to apply them
+         * @return a new builder
+         */
+        public Builder outOfOrder(boolean value) {
+            Builder b = copy();
+            b.outOfOrder = value;
+            return b;
+        }
+
+        /**
+         * Whether pending {@linkplain dev.tern.migration.spi.Step#breaking() breaking} steps are
+         * applied; false by default: a plugin already installed with a breaking step pending fails the
+         * run before anything runs, with {@code BREAKING_STEP_REFUSED} naming the plugin and the step.
+         * A first install of a plugin is never refused: there is no older build or data to break.
+         *
+         * @param value true to apply breaking steps
+         * @return a new builder
+         */
+        public Builder allowBreaking(boolean value) {
+            Builder b = copy();
+            b.allowBreaking = value;
+            return b;
+        }
+
+        /**
+         * Whether a pending step whose major version is above the plugin's installed major counts as
+         * breaking (see {@link #allowBreaking}), as semantic versioning means; false by default (only
+         * steps marked breaking count).
+         *
+         * @param value true to treat a new major as breaking
+         * @return a new builder
+         */
+        public Builder majorVersionIsBreaking(boolean value) {
+            Builder b = copy();
+            b.majorVersionIsBreaking = value;
+            return b;
         }
     }
 }

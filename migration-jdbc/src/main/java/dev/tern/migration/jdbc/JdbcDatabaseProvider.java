@@ -25,7 +25,7 @@ public final class JdbcDatabaseProvider implements DatabaseProvider {
      *
      * @return the database for product names {@code H2}, {@code PostgreSQL}, {@code MariaDB} and
      *     {@code MySQL}; empty for any other
-     * @throws dev.tern.migration.api.MigrationException with {@code CONNECTION_FAILED} if no
+     * @throws dev.tern.migration.api.ConfigurationException with {@code CONNECTION_FAILED} if no
      *     connection can be opened
      */
     @Override

@@ -2,7 +2,6 @@ package dev.tern.migration.jdbc;
 
 import dev.tern.migration.api.ConfigurationException;
 import dev.tern.migration.api.ErrorCode;
-import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.database.Database;
 import dev.tern.migration.api.database.Dialect;
 import dev.tern.migration.api.database.HistoryLocation;
@@ -36,7 +35,7 @@ public final class JdbcDatabases {
      * @param dataSource the data source, not null
      * @param location where the history table lives, not null
      * @return the database
-     * @throws MigrationException with {@code CONNECTION_FAILED} if no connection can be opened
+     * @throws ConfigurationException with {@code CONNECTION_FAILED} if no connection can be opened
      * @throws ConfigurationException with {@code UNSUPPORTED_DATABASE} if the database is not H2,
      *     PostgreSQL, MariaDB or MySQL
      */
@@ -85,14 +84,16 @@ public final class JdbcDatabases {
     /**
      * @param dataSource the data source
      * @return the product name its database reports
-     * @throws MigrationException with {@code CONNECTION_FAILED} if no connection can be opened
+     * @throws ConfigurationException with {@code CONNECTION_FAILED} if no connection can be opened
      */
     static String productName(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED,
+            // A ConfigurationException, as core's resolver raises for the same failure: usually a wrong
+            // URL, user or password.
+            throw new ConfigurationException(ErrorCode.CONNECTION_FAILED,
                     "cannot connect to the database to recognise it: " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.tern.migration.spi;
 
+import dev.tern.migration.api.ErrorCode;
+import dev.tern.migration.api.StepDefinitionException;
 import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.Version;
 import java.util.Objects;
@@ -25,29 +27,46 @@ public final class JavaStep implements Step {
     private final StepAction down;
     private final String checksum;
     private final boolean transactional;
+    private final boolean breaking;
 
     private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
                      boolean transactional) {
+        this(version, description, up, down, checksum, transactional, false);
+    }
+
+    private JavaStep(Version version, String description, StepAction up, StepAction down, String checksum,
+                     boolean transactional, boolean breaking) {
         this.version = Objects.requireNonNull(version, "version");
         this.description = Objects.requireNonNull(description, "description");
         this.up = Objects.requireNonNull(up, "up");
         this.down = down;
         this.checksum = checksum;
         this.transactional = transactional;
+        this.breaking = breaking;
     }
 
     /**
      * Creates a transactional step without down action or checksum.
      *
      * @param version the version, parsed by {@link Version#parse}
-     * @param description a short description, not null
+     * @param description a short description, not blank
      * @param up the up action, not null
      * @return the step
      * @throws dev.tern.migration.api.StepDefinitionException with {@code INVALID_VERSION} if the
-     *     version does not parse
+     *     version is null or does not parse, with {@code INVALID_STEP} if the description is null or
+     *     blank
      */
     public static JavaStep of(String version, String description, StepAction up) {
-        return new JavaStep(Version.parse(version), description, up, null, null, true);
+        if (version == null) {
+            throw new StepDefinitionException(ErrorCode.INVALID_VERSION, "a Java step's version must not be null");
+        }
+        Version parsed = Version.parse(version);
+        if (description == null || description.isBlank()) {
+            throw new StepDefinitionException(ErrorCode.INVALID_STEP, "Java step " + parsed + " has a "
+                    + (description == null ? "null" : "blank") + " description; give it a short description", null,
+                    parsed.toString(), null, 0, null);
+        }
+        return new JavaStep(parsed, description, up, null, null, true);
     }
 
     /**
@@ -55,7 +74,8 @@ public final class JavaStep implements Step {
      * @return a copy with the down action, so the step can be rolled back
      */
     public JavaStep withDown(StepAction downAction) {
-        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional);
+        return new JavaStep(version, description, up, Objects.requireNonNull(downAction, "down"), checksum, transactional,
+                breaking);
     }
 
     /**
@@ -64,12 +84,23 @@ public final class JavaStep implements Step {
      * @return a copy with the checksum
      */
     public JavaStep withChecksum(String value) {
-        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional);
+        return new JavaStep(version, description, up, down, Objects.requireNonNull(value, "checksum"), transactional,
+                breaking);
     }
 
     /** @return a copy that runs with auto-commit on, outside any transaction */
     public JavaStep nonTransactional() {
-        return new JavaStep(version, description, up, down, checksum, false);
+        return new JavaStep(version, description, up, down, checksum, false, breaking);
+    }
+
+    /**
+     * Marks the step as a {@linkplain Step#breaking() breaking change}. Named {@code asBreaking}
+     * because {@link #breaking()} is the flag's accessor.
+     *
+     * @return a copy that is breaking
+     */
+    public JavaStep asBreaking() {
+        return new JavaStep(version, description, up, down, checksum, transactional, true);
     }
 
     @Override
@@ -95,6 +126,11 @@ public final class JavaStep implements Step {
     @Override
     public boolean reversible() {
         return down != null;
+    }
+
+    @Override
+    public boolean breaking() {
+        return breaking;
     }
 
     /** @return the up action */

@@ -26,9 +26,12 @@ import java.util.List;
  * {@code _} as separators and short forms ({@code V1__init.sql} is 1.0.0); underscores in the
  * description read as spaces. A sub-folder named after a database variant ({@code h2},
  * {@code postgresql}, {@code mariadb}, {@code mysql}) holds scripts for that database only, used
- * instead of the universal script of the same version. A script whose first line is
- * {@code -- tern:transactional=false} runs outside a transaction. Files not ending in
- * {@code .sql} are ignored. The folder is read from the plugin class's class loader and from the jar or directory the
+ * instead of the universal script of the same version. Directive lines at the top of an up script
+ * (leading lines starting with {@code -- tern:}, in any order): {@code -- tern:transactional=false}
+ * runs the step outside a transaction; {@code -- tern:breaking=true} marks it as a
+ * {@linkplain Step#breaking() breaking change}. Files not ending in
+ * {@code .sql} are ignored; a name ending in {@code .SQL} (any other case) is refused, as are a
+ * blank description and a version that is not one ({@code StepDefinitionException}). The folder is read from the plugin class's class loader and from the jar or directory the
  * plugin class was loaded from (which also works for jars written without directory entries), once, when {@link #steps()} is first called.
  *
  * <p>Thread-safe.

@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param up the up scripts by variant, {@link #UNIVERSAL} for the universal one; not empty
  * @param down the down scripts by variant; empty if the step cannot be rolled back
  * @param transactional whether the step runs in a transaction with its history record
+ * @param breaking whether the step is a {@linkplain Step#breaking() breaking change}
  */
 public record SqlStep(Version version, String description, Map<String, SqlScript> up, Map<String, SqlScript> down,
-                      boolean transactional) implements Step {
+                      boolean transactional, boolean breaking) implements Step {
 
     /** The variant key of a universal script. */
     public static final String UNIVERSAL = "";
@@ -50,6 +51,21 @@ public record SqlStep(Version version, String description, Map<String, SqlScript
                         + Dialect.KNOWN_VARIANTS.stream().sorted().toList() + ")");
             }
         }
+    }
+
+    /**
+     * Creates a step that is not breaking.
+     *
+     * @param version the step version, not null
+     * @param description the description, not null
+     * @param up the up scripts by variant, {@link #UNIVERSAL} for the universal one; not empty
+     * @param down the down scripts by variant; empty if the step cannot be rolled back
+     * @param transactional whether the step runs in a transaction with its history record
+     * @throws StepDefinitionException as the canonical constructor
+     */
+    public SqlStep(Version version, String description, Map<String, SqlScript> up, Map<String, SqlScript> down,
+                   boolean transactional) {
+        this(version, description, up, down, transactional, false);
     }
 
     private static List<String> concat(Map<String, SqlScript> a, Map<String, SqlScript> b) {

@@ -27,4 +27,16 @@ public sealed interface Step permits SqlStep, JavaStep {
 
     /** @return true if the step has a down action, so it can be rolled back */
     boolean reversible();
+
+    /**
+     * Whether the step is a breaking change: it changes the schema so that a build of the
+     * application that knows only the earlier steps can no longer work against it (a dropped or
+     * renamed column, a changed meaning). A pending breaking step on an installed plugin is
+     * refused unless the run allows breaking steps.
+     *
+     * @return true if the step is breaking; false by default
+     */
+    default boolean breaking() {
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package dev.tern.examples.app;
 
 import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.MigrationFailedException;
+import dev.tern.migration.api.MigrationPlan;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.core.Orchestrator;
 import dev.tern.migration.jdbc.DataSources;
@@ -23,8 +24,12 @@ import picocli.CommandLine.Spec;
  * {@link java.util.ServiceLoader}, and prints the report.
  *
  * <pre>
- * java -jar tern-example-app.jar [--url JDBC_URL] [--user USER] [--password PASSWORD]
+ * java -jar tern-example-app.jar [--url JDBC_URL] [--user USER] [--password PASSWORD] [--plan [--json]]
  * </pre>
+ *
+ * <p>With {@code --plan} it prints what a run would do (every pending step in run order, with the
+ * statements counted) and changes nothing: no table is created, not even the history table; with
+ * {@code --json} the plan is printed as JSON, alone on standard output.
  *
  * <p>Without {@code --url} it uses an H2 file database, {@code ./tern-example-db.mv.db} in the
  * working directory. Exit status: 0 when every plugin is up to date afterwards, 1 when the
@@ -35,13 +40,17 @@ import picocli.CommandLine.Spec;
         description = "Migrates the example job server's database: every Tern plugin on the class path"
                 + " (jobs, outbox, sagas), in dependency and priority order.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the database is up to date", "1:the migration failed", "2:usage error"})
+        exitCodeList = {"0:the database is up to date (with --plan: the plan was printed)", "1:the migration failed",
+            "2:usage error"})
 public final class ExampleApp implements Callable<Integer> {
     /** The database used when no {@code --url} is given: an H2 file in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./tern-example-db";
 
     /** The line printed after the report when the run applied nothing. */
     public static final String UP_TO_DATE = "Everything is up to date.";
+
+    /** The line printed after the plan's table: a dry run changes nothing. */
+    public static final String DRY_RUN = "Dry run: nothing was changed.";
 
     private static final String H2_DEFAULT_USER = "sa";
 
@@ -56,6 +65,13 @@ public final class ExampleApp implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD",
             description = "Database password. Default: empty on H2, else the password in the URL.")
     String password;
+
+    @Option(names = "--plan", description = "Prints what a run would do, in run order, and changes nothing"
+            + " (no lock, no table, not even the history table).")
+    boolean plan;
+
+    @Option(names = "--json", description = "With --plan: prints the plan as JSON instead of a table.")
+    boolean json;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
     boolean help;
@@ -95,9 +111,16 @@ public final class ExampleApp implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        h2File(url).ifPresent(file -> out.println("H2 database file: " + file));
+        if (json && !plan) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json is only valid with --plan");
+        }
+        if (!json) {
+            // JSON output stays a single document on standard output.
+            h2File(url).ifPresent(file -> out.println("H2 database file: " + file));
+        }
         try {
-            return migrate(Orchestrator.builder().dataSource(dataSource()).build(), out);
+            Orchestrator tern = Orchestrator.builder().dataSource(dataSource()).build();
+            return plan ? plan(tern, out, json) : migrate(tern, out);
         } catch (MigrationFailedException e) {
             printError(err, e);
             err.println("Partial report:");
@@ -115,6 +138,19 @@ public final class ExampleApp implements Callable<Integer> {
         out.println(report.toTable());
         if (report.appliedCount() == 0) {
             out.println(UP_TO_DATE);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Prints the plan of a run without running it: as a table, or as JSON. */
+    private static int plan(Orchestrator tern, PrintWriter out, boolean json) {
+        MigrationPlan plan = tern.plan();
+        if (json) {
+            out.println(plan.toJson());
+        } else {
+            out.println(plan.toTable());
+            out.println(DRY_RUN);
         }
         out.flush();
         return 0;

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * database through {@link DatabaseMetaData}, so the same checks serve H2, PostgreSQL and MariaDB.
  */
 final class ExampleSchema {
-    /** The plugins in the order the application runs them (by priority). */
+    /** The plugins in the order the application runs them: outbox needs jobs, sagas needs outbox. */
     static final List<MigrationService> PLUGINS = List.of(new JobsMigrations(), new OutboxMigrations(), new SagasMigrations());
 
     /** The tables of each plugin. */

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,8 @@ public final class Executor {
     private final Target target;
     private final Clock clock;
     private final String installedBy;
+    // Plugin id -> the plugins of the plan it needs directly; a failure stops the plugins that need it.
+    private Map<String, List<String>> needs = Map.of();
 
     /**
      * @param target the database (or none), history store and lock of the run
@@ -76,6 +80,19 @@ public final class Executor {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.installedBy = Objects.requireNonNull(installedBy, "installedBy");
+    }
+
+    /**
+     * Declares the dependencies between the plan's plugins, so that a failing plugin stops every
+     * plugin that needs it, directly or transitively: their pending steps are reported SKIPPED, with
+     * the reason. Without it, only the failing plugin stops.
+     *
+     * @param value for each plugin id, the ids of the plugins it needs directly
+     * @return this executor
+     */
+    public Executor stopDependants(Map<String, List<String>> value) {
+        this.needs = Map.copyOf(Objects.requireNonNull(value, "needs"));
+        return this;
     }
 
     /**
@@ -90,10 +107,27 @@ public final class Executor {
     public Execution execute(Plan plan) {
         List<PluginReport> reports = new ArrayList<>();
         List<StepExecutionException> failures = new ArrayList<>();
+        // Stopped plugin id -> the plugin whose failure stopped it (itself when it failed).
+        Map<String, String> stopped = new HashMap<>();
         for (Plan.PluginPlan plugin : plan.plugins()) {
             Version current = plugin.installed();
             List<StepReport> steps = new ArrayList<>();
             StepExecutionException failure = null;
+            String blocker = needs.getOrDefault(plugin.pluginId(), List.of()).stream()
+                    .filter(stopped::containsKey).findFirst().orElse(null);
+            if (blocker != null) {
+                String root = stopped.get(blocker);
+                stopped.put(plugin.pluginId(), root);
+                String reason = "skipped: plugin '" + plugin.pluginId() + "' needs '" + blocker + "', which "
+                        + (root.equals(blocker) ? "failed" : "was stopped because '" + root + "' failed");
+                for (PreparedStep step : plugin.pending()) {
+                    LOG.warn("{} {}: {}", plugin.pluginId(), step.version(), reason);
+                    steps.add(new StepReport(step.version(), step.description(), step.kind(), StepOutcome.SKIPPED, 0,
+                            Duration.ZERO, reason));
+                }
+                reports.add(new PluginReport(plugin.pluginId(), plugin.installed(), current, steps));
+                continue;
+            }
             if (!plugin.pending().isEmpty()) {
                 LOG.info("{}: {} step(s) to apply, installed version {}", plugin.pluginId(), plugin.pending().size(),
                         current == null ? "none" : current);
@@ -113,6 +147,7 @@ public final class Executor {
                 } else {
                     failure = result.failure();
                     failures.add(failure);
+                    stopped.put(plugin.pluginId(), plugin.pluginId());
                 }
             }
             reports.add(new PluginReport(plugin.pluginId(), plugin.installed(), current, steps));

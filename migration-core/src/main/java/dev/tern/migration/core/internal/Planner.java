@@ -58,6 +58,23 @@ public final class Planner {
      *     {@code APPLIED_STEP_MISSING}, {@code OUT_OF_ORDER_STEP} or {@code FAILED_STEP_IN_HISTORY})
      */
     public static Planning plan(List<PreparedPlugin> plugins, List<HistoryEntry> history, Dialect dialect) {
+        return plan(plugins, history, dialect, false);
+    }
+
+    /**
+     * Plans a run, optionally accepting pending steps below the installed version.
+     *
+     * @param plugins the prepared plugins, in run order
+     * @param history the whole history, oldest first
+     * @param dialect the database's dialect, or null when there is no database
+     * @param outOfOrder true to plan pending steps below the installed version (in version order,
+     *     before the others) instead of refusing them, as Flyway's {@code outOfOrder}
+     * @return as {@link #plan(List, List, Dialect)}, and {@code DOWNGRADE_REFUSED} for a plugin
+     *     installed above its highest step (instead of {@code APPLIED_STEP_MISSING} for the steps
+     *     above it)
+     */
+    public static Planning plan(List<PreparedPlugin> plugins, List<HistoryEntry> history, Dialect dialect,
+                                boolean outOfOrder) {
         Map<String, TreeMap<Version, StepState>> states = replay(history);
         List<Plan.PluginPlan> planned = new ArrayList<>();
         List<MigrationException> problems = new ArrayList<>();
@@ -71,6 +88,13 @@ public final class Planner {
                     installed = e.getKey();
                 }
             }
+            Version highest = plugin.steps().isEmpty() ? null : plugin.steps().get(plugin.steps().size() - 1).version();
+            if (installed != null && (highest == null || installed.compareTo(highest) > 0)) {
+                // An older build against a newer schema: one clear refusal instead of one missing step per version.
+                problems.add(Downgrade.refused(plugin.pluginId(), installed, highest));
+                planned.add(new Plan.PluginPlan(plugin.pluginId(), installed, List.of()));
+                continue;
+            }
             for (Map.Entry<Version, StepState> e : recorded.entrySet()) {
                 check(plugin.pluginId(), e.getKey(), e.getValue(), code.get(e.getKey()), dialect, problems);
             }
@@ -80,10 +104,11 @@ public final class Planner {
                 if (state != null && state.applied != null) {
                     continue;
                 }
-                if (installed != null && step.version().compareTo(installed) < 0) {
+                if (installed != null && step.version().compareTo(installed) < 0 && !outOfOrder) {
                     problems.add(new ValidationException(ErrorCode.OUT_OF_ORDER_STEP, "step '" + step.description()
                             + "' is pending but the plugin is already at " + installed + "; steps below the installed"
-                            + " version are refused. Give the step a version above " + installed,
+                            + " version are refused. Give the step a version above " + installed
+                            + ", or enable outOfOrder to apply it anyway",
                             plugin.pluginId(), step.version().toString(), step.source(), 0, null));
                     continue;
                 }

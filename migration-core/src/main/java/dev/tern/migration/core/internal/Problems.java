@@ -1,6 +1,7 @@
 package dev.tern.migration.core.internal;
 
 import dev.tern.migration.api.ConfigurationException;
+import dev.tern.migration.api.DependencyException;
 import dev.tern.migration.api.DiscoveryException;
 import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.StepDefinitionException;
@@ -42,6 +43,8 @@ public final class Problems {
             all = new StepDefinitionException(first.code(), message.toString());
         } else if (first instanceof ConfigurationException) {
             all = new ConfigurationException(first.code(), message.toString());
+        } else if (first instanceof DependencyException) {
+            all = new DependencyException(first.code(), message.toString());
         } else if (first instanceof DiscoveryException) {
             all = new DiscoveryException(first.code(), message.toString());
         } else {

@@ -33,8 +33,11 @@ import java.util.stream.Stream;
  * following the naming rules documented on {@code ScriptMigrationService}. Stateless.
  */
 public final class ScriptScanner {
-    private static final Pattern NAME = Pattern.compile("([VU])([0-9][0-9A-Za-z._-]*?)__(.+)\\.sql");
+    // The version is whatever stands between the prefix and the first "__", so that a malformed
+    // version (V1.2.3+build__, Vx__) is reported as a bad version rather than as a bad name.
+    private static final Pattern NAME = Pattern.compile("([VU])([^\\s/]+?)__(.+)\\.sql");
     private static final String NON_TRANSACTIONAL = "-- tern:transactional=false";
+    private static final String BREAKING = "-- tern:breaking=true";
 
     private ScriptScanner() {
     }
@@ -101,6 +104,10 @@ public final class ScriptScanner {
             }
             Version version = parseVersion(pluginId, source, m.group(2));
             String description = m.group(3).replace('_', ' ').trim();
+            if (description.isEmpty()) {
+                throw new StepDefinitionException(ErrorCode.INVALID_SCRIPT_NAME, "script name '" + name
+                        + "' has no description after '__'", pluginId, null, source, 0, null);
+            }
             String content = file.getValue();
             if (content.isBlank()) {
                 throw new StepDefinitionException(ErrorCode.EMPTY_SCRIPT, "script is empty", pluginId,
@@ -117,8 +124,12 @@ public final class ScriptScanner {
                 if (step.description == null || variant.isEmpty()) {
                     step.description = description;
                 }
-                if (firstLine(content).trim().equalsIgnoreCase(NON_TRANSACTIONAL)) {
-                    step.transactional = false;
+                for (String directive : directives(content)) {
+                    if (directive.equalsIgnoreCase(NON_TRANSACTIONAL)) {
+                        step.transactional = false;
+                    } else if (directive.equalsIgnoreCase(BREAKING)) {
+                        step.breaking = true;
+                    }
                 }
             }
         }
@@ -130,7 +141,7 @@ public final class ScriptScanner {
                 throw new StepDefinitionException(ErrorCode.INVALID_STEP, "down script has no matching up script (V"
                         + e.getKey() + "__...)", pluginId, e.getKey().toString(), source, 0, null);
             }
-            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional));
+            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional, b.breaking));
         }
         return Collections.unmodifiableList(result);
     }
@@ -190,7 +201,7 @@ public final class ScriptScanner {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String relative = root.relativize(p).toString().replace('\\', '/');
-                if (relative.endsWith(".sql")) {
+                if (isSqlFile(relative)) {
                     files.putIfAbsent(relative, Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
@@ -209,7 +220,7 @@ public final class ScriptScanner {
         String prefix = folder + "/";
         for (JarEntry entry : Collections.list(jar.entries())) {
             String name = entry.getName();
-            if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".sql")) {
+            if (!entry.isDirectory() && name.startsWith(prefix) && isSqlFile(name)) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     files.putIfAbsent(name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -217,16 +228,37 @@ public final class ScriptScanner {
         }
     }
 
+    /**
+     * Whether a file is a script: any case of {@code .sql}, so that {@code V1__x.SQL} is refused by
+     * the name check instead of being skipped silently (a skipped step would never run).
+     */
+    private static boolean isSqlFile(String name) {
+        return name.regionMatches(true, name.length() - 4, ".sql", 0, 4);
+    }
+
     private static final class Builder {
         final Map<String, SqlScript> up = new LinkedHashMap<>();
         final Map<String, SqlScript> down = new LinkedHashMap<>();
         String description;
         boolean transactional = true;
+        boolean breaking;
     }
 
-    private static String firstLine(String content) {
+    /**
+     * The directive lines at the top of a script: the leading lines starting with {@code -- tern:},
+     * trimmed, so that {@code -- tern:transactional=false} and {@code -- tern:breaking=true} may
+     * both be given, in either order.
+     */
+    private static List<String> directives(String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+        List<String> found = new ArrayList<>();
+        for (String line : text.split("\r?\n|\r", -1)) {
+            String trimmed = line.trim();
+            if (!trimmed.regionMatches(true, 0, "-- tern:", 0, "-- tern:".length())) {
+                break;
+            }
+            found.add(trimmed);
+        }
+        return found;
     }
 }

@@ -106,6 +106,18 @@ class ScriptScannerTest {
     }
 
     @Test
+    void aBreakingDirectiveMarksTheStepBreakingBesideTheTransactionalOne() throws IOException {
+        List<SqlStep> steps = ScriptScanner.scan("p", directoryLoader(Map.of(
+                "db/p/V1__a.sql", "-- tern:breaking=true\nALTER TABLE t DROP COLUMN c;",
+                "db/p/V2__b.sql", "-- tern:transactional=false\n-- TERN:BREAKING=TRUE\nCREATE INDEX CONCURRENTLY i ON t (c);",
+                "db/p/V3__c.sql", "CREATE TABLE t3 (id INT);\n-- tern:breaking=true",
+                "db/p/V4__d.sql", "-- a comment first\n-- tern:breaking=true\nSELECT 1;")), "db/p");
+
+        assertThat(steps).extracting(SqlStep::breaking).containsExactly(true, true, false, false);
+        assertThat(steps).extracting(SqlStep::transactional).containsExactly(true, false, true, true);
+    }
+
+    @Test
     void malformedNamesVersionsAndFoldersAreRefusedNamingTheFile() {
         assertRefused(Map.of("db/p/V1_create.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "db/p/V1_create.sql");
         assertRefused(Map.of("db/p/X1__create.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "db/p/X1__create.sql");
@@ -119,6 +131,17 @@ class ScriptScannerTest {
                 ErrorCode.INVALID_STEP, "db/p/U3__undo.sql");
         assertRefused(Map.of("db/p/V1__a.sql", " \r\n\t"), ErrorCode.EMPTY_SCRIPT, "db/p/V1__a.sql");
         assertRefused(Map.of("db/elsewhere/V1__a.sql", "SELECT 1;"), ErrorCode.SCRIPT_READ_FAILED, "no scripts found");
+    }
+
+    @Test
+    void aMalformedVersionIsReportedAsSuchAndNoScriptIsSkippedOrNamelessSilently() {
+        assertRefused(Map.of("db/p/V1.2.3+build__x.sql", "SELECT 1;"), ErrorCode.INVALID_VERSION, "'1.2.3+build'");
+        assertRefused(Map.of("db/p/Vx__x.sql", "SELECT 1;"), ErrorCode.INVALID_VERSION, "'x'");
+        assertRefused(Map.of("db/p/V1__a.sql", "SELECT 1;", "db/p/V2__b.SQL", "SELECT 2;"),
+                ErrorCode.INVALID_SCRIPT_NAME, "db/p/V2__b.SQL");
+        assertRefused(Map.of("db/p/V1___.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "no description");
+        assertThat(ScriptScanner.scan("p", directoryLoader(Map.of("db/p/V1_2__a__b.sql", "SELECT 1;")), "db/p"))
+                .extracting(s -> s.version() + " " + s.description()).containsExactly("1.2.0 a  b");
     }
 
     private void assertRefused(Map<String, String> files, ErrorCode code, String messagePart) {

@@ -271,10 +271,13 @@ final class SqlLexer {
         return true;
     }
 
-    /** @return true if a space or tab follows the last token on its line */
+    /**
+     * @return true if the last token ends its word: a space, tab, line end or the end of the script
+     *     follows it (so a bare {@code DELIMITER} line is still the client's command, and an error)
+     */
     boolean blankFollows() {
         char c = charAt(tokenEnd);
-        return c == ' ' || c == '\t';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
     }
 
     /**

@@ -41,7 +41,9 @@ class SqlSplitterErrorTests {
                 arguments(SplitRules.H2, "SELECT 1;\nCREATE ALIAS A AS $$ code", 2, "unterminated dollar-quoted string $$ starting at line 2"),
                 arguments(SplitRules.POSTGRESQL, "SELECT 1;\r\n\r\nSELECT 'x", 3, "unterminated single-quoted string starting at line 3"),
                 arguments(SplitRules.MARIADB, "SELECT 1;\r\rSELECT `x", 3, "unterminated backtick-quoted identifier starting at line 3"),
-                arguments(SplitRules.MARIADB, "SELECT 1;\nDELIMITER \nSELECT 2;", 2, "DELIMITER must be followed by a delimiter at line 2"));
+                arguments(SplitRules.MARIADB, "SELECT 1;\nDELIMITER \nSELECT 2;", 2, "DELIMITER must be followed by a delimiter at line 2"),
+                arguments(SplitRules.MARIADB, "SELECT 1;\r\nDELIMITER\r\nSELECT 2;", 2, "DELIMITER must be followed by a delimiter at line 2"),
+                arguments(SplitRules.MARIADB, "SELECT 1;\nDELIMITER", 2, "DELIMITER must be followed by a delimiter at line 2"));
     }
 
     @ParameterizedTest(name = "{0}: {3}")
