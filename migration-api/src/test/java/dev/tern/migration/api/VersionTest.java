@@ -38,6 +38,28 @@ class VersionTest {
     }
 
     @Test
+    void precedenceAgreesWithSemver4jOnEveryPair() {
+        List<String> versions = List.of("0.0.0", "0.0.1", "0.1.0", "1.0.0-0", "1.0.0-1", "1.0.0-2", "1.0.0-10",
+                "1.0.0-9", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+                "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0-A", "1.0.0-a-b", "1.0.0-x.7.z.92", "1.0.0", "1.2.3", "1.10.0",
+                "2.0.0-rc.1", "2.0.0", "10.0.0", "123456789.0.0");
+        for (String a : versions) {
+            for (String b : versions) {
+                int ours = Integer.signum(Version.parse(a).compareTo(Version.parse(b)));
+                int theirs = Integer.signum(org.semver4j.Semver.parse(a).compareTo(org.semver4j.Semver.parse(b)));
+                assertThat(ours).as("%s vs %s", a, b).isEqualTo(theirs);
+                assertThat(Version.parse(a).equals(Version.parse(b))).isEqualTo(ours == 0);
+            }
+        }
+    }
+
+    @Test
+    void numericPreReleaseIdentifiersMayNotHaveLeadingZeros() {
+        assertThatThrownBy(() -> Version.parse("1.0.0-rc.01")).isInstanceOf(StepDefinitionException.class)
+                .hasMessageContaining("leading zero");
+    }
+
+    @Test
     void equalityFollowsPrecedenceSoShortAndLongFormsAreOneVersion() {
         assertThat(Version.parse("1.2")).isEqualTo(Version.parse("1.2.0")).hasSameHashCodeAs(Version.parse("1.2.0"));
         assertThat(Version.parse("2.0.0-rc.1").isPreRelease()).isTrue();
