@@ -1,11 +1,13 @@
 package dev.tern.benchmarks;
 
+import dev.tern.migration.jdbc.DataSources;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * The databases the benchmarks run on, and how a fresh one is made for a workload. PostgreSQL and
@@ -103,8 +105,8 @@ public enum DatabaseKind {
      */
     public record Fresh(DatabaseKind kind, String name, String url, String user, String password) implements AutoCloseable {
         /** @return a new non-pooled data source on this database */
-        public SimpleDataSource dataSource() {
-            return new SimpleDataSource(url, user, password);
+        public DataSource dataSource() {
+            return DataSources.fromUrl(url, user, password);
         }
 
         /** @return a connection for set-up and checks, not counted */

@@ -1,5 +1,6 @@
 package dev.tern.benchmarks;
 
+import dev.tern.migration.jdbc.DataSources;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +21,7 @@ public final class ProcessMain {
         Tool tool = Tools.byId(args[0]);
         Workload workload = new Workload(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         RoundTrips counts = new RoundTrips();
-        tool.prepare(workload, Path.of(args[3])).noOpStart(new CountingDataSource(new SimpleDataSource(args[4], "sa", ""), counts));
+        tool.prepare(workload, Path.of(args[3])).noOpStart(new CountingDataSource(DataSources.fromUrl(args[4], "sa", ""), counts));
         System.out.println(counts.snapshot().format());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.benchmarks;
 
+import dev.tern.migration.jdbc.DataSources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -14,7 +15,7 @@ class CountingDataSourceTest {
     void countsEveryCallThatGoesToTheDatabase() throws Exception {
         RoundTrips counts = new RoundTrips();
         CountingDataSource ds = new CountingDataSource(
-                new SimpleDataSource("jdbc:h2:mem:counting;DB_CLOSE_DELAY=-1", "sa", ""), counts);
+                DataSources.fromUrl("jdbc:h2:mem:counting;DB_CLOSE_DELAY=-1", "sa", ""), counts);
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -47,7 +48,7 @@ class CountingDataSourceTest {
     void unwrapToTheProxiedInterfaceKeepsCounting() throws Exception {
         RoundTrips counts = new RoundTrips();
         CountingDataSource ds = new CountingDataSource(
-                new SimpleDataSource("jdbc:h2:mem:unwrap;DB_CLOSE_DELAY=-1", "sa", ""), counts);
+                DataSources.fromUrl("jdbc:h2:mem:unwrap;DB_CLOSE_DELAY=-1", "sa", ""), counts);
         try (Connection c = ds.getConnection()) {
             Connection same = c.unwrap(Connection.class);
             try (Statement s = same.createStatement()) {

@@ -1,16 +1,13 @@
 package dev.tern.migration.jdbc;
 
-import dev.tern.migration.api.database.Dialect;
-import dev.tern.migration.api.database.SqlStatement;
 import dev.tern.migration.jdbc.internal.TransientErrors;
 import dev.tern.migration.jdbc.internal.split.SplitRules;
-import dev.tern.migration.jdbc.internal.split.SqlSplitter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The H2 dialect (id {@code h2}, variants {@code [h2]}): transactional DDL, H2's lexical rules.
+ * The H2 dialect (id {@code h2}, variants {@code [h2]}): DDL is not transactional (H2 2.x commits
+ * the open transaction when it runs DDL, measured), H2's lexical rules.
  *
  * <p>Transient errors: the JDBC transient and recoverable exception families; SQLState class
  * {@code 08} (connection), {@code 40001} (deadlock / serialization) and {@code HYT00} (lock
@@ -22,7 +19,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  */
-public final class H2Dialect implements Dialect {
+public final class H2Dialect extends FixedDialect {
 
     /** The classification table; see the class comment. */
     static final TransientErrors TRANSIENT = new TransientErrors(
@@ -32,42 +29,6 @@ public final class H2Dialect implements Dialect {
 
     /** Creates the dialect. */
     public H2Dialect() {
-    }
-
-    /** @return {@code h2} */
-    @Override
-    public String id() {
-        return "h2";
-    }
-
-    /** @return {@code [h2]} */
-    @Override
-    public List<String> variants() {
-        return List.of("h2");
-    }
-
-    /**
-     * @return false: H2 (2.x) commits the open transaction when it runs a DDL statement, so a
-     *     failed step's earlier statements cannot be rolled back
-     */
-    @Override
-    public boolean supportsTransactionalDdl() {
-        return false;
-    }
-
-    /** Splits with {@link SplitRules#H2}. {@inheritDoc} */
-    @Override
-    public List<SqlStatement> split(String source, String script) {
-        return SqlSplitter.split(source, script, SplitRules.H2);
-    }
-
-    @Override
-    public boolean isTransient(SQLException error) {
-        return TRANSIENT.isTransient(error);
-    }
-
-    @Override
-    public String toString() {
-        return id();
+        super("h2", List.of("h2"), false, SplitRules.H2, TRANSIENT);
     }
 }

@@ -1,11 +1,7 @@
 package dev.tern.migration.jdbc;
 
-import dev.tern.migration.api.database.Dialect;
-import dev.tern.migration.api.database.SqlStatement;
 import dev.tern.migration.jdbc.internal.TransientErrors;
 import dev.tern.migration.jdbc.internal.split.SplitRules;
-import dev.tern.migration.jdbc.internal.split.SqlSplitter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +18,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MariaDbDialect implements Dialect {
+public final class MariaDbDialect extends FixedDialect {
 
     /** The classification table; see the class comment. */
     static final TransientErrors TRANSIENT = new TransientErrors(
@@ -32,39 +28,6 @@ public final class MariaDbDialect implements Dialect {
 
     /** Creates the dialect. */
     public MariaDbDialect() {
-    }
-
-    /** @return {@code mariadb} */
-    @Override
-    public String id() {
-        return "mariadb";
-    }
-
-    /** @return {@code [mariadb, mysql]}: a MariaDB-specific script wins over a MySQL one */
-    @Override
-    public List<String> variants() {
-        return List.of("mariadb", "mysql");
-    }
-
-    /** @return false: MariaDB and MySQL commit implicitly around DDL */
-    @Override
-    public boolean supportsTransactionalDdl() {
-        return false;
-    }
-
-    /** Splits with {@link SplitRules#MARIADB}. {@inheritDoc} */
-    @Override
-    public List<SqlStatement> split(String source, String script) {
-        return SqlSplitter.split(source, script, SplitRules.MARIADB);
-    }
-
-    @Override
-    public boolean isTransient(SQLException error) {
-        return TRANSIENT.isTransient(error);
-    }
-
-    @Override
-    public String toString() {
-        return id();
+        super("mariadb", List.of("mariadb", "mysql"), false, SplitRules.MARIADB, TRANSIENT);
     }
 }

@@ -1,11 +1,7 @@
 package dev.tern.migration.jdbc;
 
-import dev.tern.migration.api.database.Dialect;
-import dev.tern.migration.api.database.SqlStatement;
 import dev.tern.migration.jdbc.internal.TransientErrors;
 import dev.tern.migration.jdbc.internal.split.SplitRules;
-import dev.tern.migration.jdbc.internal.split.SqlSplitter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +17,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  */
-public final class PostgreSqlDialect implements Dialect {
+public final class PostgreSqlDialect extends FixedDialect {
 
     /** The classification table; see the class comment. */
     static final TransientErrors TRANSIENT = new TransientErrors(
@@ -31,39 +27,6 @@ public final class PostgreSqlDialect implements Dialect {
 
     /** Creates the dialect. */
     public PostgreSqlDialect() {
-    }
-
-    /** @return {@code postgresql} */
-    @Override
-    public String id() {
-        return "postgresql";
-    }
-
-    /** @return {@code [postgresql]} */
-    @Override
-    public List<String> variants() {
-        return List.of("postgresql");
-    }
-
-    /** @return true: PostgreSQL DDL takes part in transactions */
-    @Override
-    public boolean supportsTransactionalDdl() {
-        return true;
-    }
-
-    /** Splits with {@link SplitRules#POSTGRESQL}. {@inheritDoc} */
-    @Override
-    public List<SqlStatement> split(String source, String script) {
-        return SqlSplitter.split(source, script, SplitRules.POSTGRESQL);
-    }
-
-    @Override
-    public boolean isTransient(SQLException error) {
-        return TRANSIENT.isTransient(error);
-    }
-
-    @Override
-    public String toString() {
-        return id();
+        super("postgresql", List.of("postgresql"), true, SplitRules.POSTGRESQL, TRANSIENT);
     }
 }
