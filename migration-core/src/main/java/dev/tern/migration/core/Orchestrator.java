@@ -35,6 +35,8 @@ import dev.tern.migration.core.internal.RunPlanning;
 import dev.tern.migration.core.internal.ServiceDiscovery;
 import dev.tern.migration.core.internal.Target;
 import dev.tern.migration.spi.MigrationService;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,43 +225,58 @@ public final class Orchestrator {
     }
 
     private MigrationPlan dryRun(RunPlanning.Request request) {
-        Target on = target();
-        RunPlanning run = RunPlanning.prepare(services(), on.dialect(), request, policy);
-        return run.describe(run.plan(on.store().read()));
+        List<MigrationService> plugins = services();
+        Connection start = dataSource == null ? null : DatabaseResolver.connect(dataSource);
+        try {
+            Target on = target(start);
+            RunPlanning run = RunPlanning.prepare(plugins, on.dialect(), request, policy);
+            return run.describe(run.plan(on.store().read(start)));
+        } finally {
+            closeQuietly(start);
+        }
     }
 
     private MigrationReport run(RunPlanning.Request request) {
         Instant started = clock.instant();
         List<MigrationService> plugins = services();
-        Target on = target();
-        RunPlanning run = RunPlanning.prepare(plugins, on.dialect(), request, policy);
-        Plan plan = run.plan(on.store().read());
-        if (plan.isEmpty()) {
-            LOG.info("Tern: {} plugin(s), all up to date", plan.plugins().size());
-            return new MigrationReport(upToDate(plan), elapsed(started));
-        }
-        LOG.info("Tern: {} step(s) pending; taking the migration lock", plan.pendingCount());
-        MigrationLock.Held held = on.lock().acquire(lockTimeout);
+        // One connection recognises the database, reads the history and, if anything is pending,
+        // becomes the connection the steps share; the lock keeps a session of its own.
+        Connection start = dataSource == null ? null : DatabaseResolver.connect(dataSource);
         try {
-            on.store().prepare();
-            // Another node may have applied steps while this one waited for the lock.
-            List<HistoryEntry> history = on.store().read();
-            // Under the lock a STARTED marker without an outcome can only be left by a dead run.
-            Problems.throwIfAny(InterruptedSteps.withProblems(List.of(), run.plugins(), history),
-                    "the plugins' steps and the history");
-            plan = run.plan(history);
-            Executor.Execution execution = new Executor(on, clock, installedBy,
-                    new RetryRules(retryPolicy, plugins, clock, sleeper, random), events())
-                    .stopDependants(run.needs()).execute(plan);
-            MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
-            if (!execution.failures().isEmpty()) {
-                throw new MigrationFailedException(failureMessage(execution.failures()), report,
-                        execution.failures().get(0));
+            Target on = target(start);
+            RunPlanning run = RunPlanning.prepare(plugins, on.dialect(), request, policy);
+            Plan plan = run.plan(on.store().read(start));
+            if (plan.isEmpty()) {
+                LOG.info("Tern: {} plugin(s), all up to date", plan.plugins().size());
+                return new MigrationReport(upToDate(plan), elapsed(started));
             }
-            LOG.info("Tern: {} step(s) applied in {} ms", report.appliedCount(), report.duration().toMillis());
-            return report;
+            LOG.info("Tern: {} step(s) pending; taking the migration lock", plan.pendingCount());
+            MigrationLock.Held held = on.lock().acquire(lockTimeout);
+            try {
+                on.store().prepare();
+                // Another node may have applied steps while this one waited for the lock.
+                List<HistoryEntry> history = on.store().read(start);
+                // Under the lock a STARTED marker without an outcome can only be left by a dead run.
+                Problems.throwIfAny(InterruptedSteps.withProblems(List.of(), run.plugins(), history),
+                        "the plugins' steps and the history");
+                plan = run.plan(history);
+                Connection first = start;
+                start = null;
+                Executor.Execution execution = new Executor(on, clock, installedBy,
+                        new RetryRules(retryPolicy, plugins, clock, sleeper, random), events())
+                        .stopDependants(run.needs()).execute(plan, first);
+                MigrationReport report = new MigrationReport(execution.plugins(), elapsed(started));
+                if (!execution.failures().isEmpty()) {
+                    throw new MigrationFailedException(failureMessage(execution.failures()), report,
+                            execution.failures().get(0));
+                }
+                LOG.info("Tern: {} step(s) applied in {} ms", report.appliedCount(), report.duration().toMillis());
+                return report;
+            } finally {
+                release(held);
+            }
         } finally {
-            release(held);
+            closeQuietly(start);
         }
     }
 
@@ -440,6 +457,18 @@ public final class Orchestrator {
                 + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(" | "));
     }
 
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing was written through it; what it read is already used.
+            LOG.debug("Tern: could not close the start connection: {}", e.getMessage());
+        }
+    }
+
     private static void release(MigrationLock.Held held) {
         try {
             held.close();
@@ -470,14 +499,24 @@ public final class Orchestrator {
         return events;
     }
 
-    private synchronized Target target() {
+    private Target target() {
+        return target(null);
+    }
+
+    /**
+     * @param connection an open connection of the data source to recognise the database through,
+     *     or null to let the provider open its own
+     */
+    private synchronized Target target(Connection connection) {
         if (target == null) {
             if (dataSource == null) {
                 MigrationLock lock = historyStore instanceof InMemoryHistoryStore memory
                         ? memory.lock() : InProcessLock.forOwner(historyStore);
                 target = new Target(null, null, historyStore, this.lock != null ? this.lock : lock);
             } else {
-                Database database = DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, location);
+                Database database = connection == null
+                        ? DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, location)
+                        : DatabaseResolver.resolve(DatabaseResolver.providers(), dataSource, connection, location);
                 LOG.debug("Tern: database dialect {}", database.dialect().id());
                 target = new Target(dataSource, database.dialect(),
                         historyStore == null ? database.historyStore() : historyStore,

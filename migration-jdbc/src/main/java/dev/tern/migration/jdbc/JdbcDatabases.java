@@ -89,12 +89,27 @@ public final class JdbcDatabases {
     static String productName(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName();
+            return productName(c);
         } catch (SQLException e) {
             // A ConfigurationException, as core's resolver raises for the same failure: usually a wrong
             // URL, user or password.
             throw new ConfigurationException(ErrorCode.CONNECTION_FAILED,
                     "cannot connect to the database to recognise it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param connection an open connection, not null; left open
+     * @return the product name its database reports
+     * @throws ConfigurationException with {@code CONNECTION_FAILED} if the metadata cannot be read
+     */
+    static String productName(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        try {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new ConfigurationException(ErrorCode.CONNECTION_FAILED,
+                    "cannot read the database's product name to recognise it: " + e.getMessage(), e);
         }
     }
 }

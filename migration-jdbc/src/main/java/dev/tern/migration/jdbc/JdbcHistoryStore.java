@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p>Rows are only appended, except by a repair: {@link #updateChecksum} and {@link #delete} change
  * one row by id (never the format marker).
  *
- * <p>Thread-safe: each call uses its own connection (or the caller's).
+ * <p>Thread-safe: each call uses its own connection (or the caller's); an {@link #appender} is
+ * bound to its caller's connection and used by one thread.
  */
 public final class JdbcHistoryStore implements HistoryStore {
     /** The plugin id of the format marker row; it can never be a plugin id. */
@@ -119,21 +120,42 @@ public final class JdbcHistoryStore implements HistoryStore {
     }
 
     /**
+     * Reads every entry in one query ({@code SELECT ... ORDER BY id}) on a connection of its own,
+     * as {@link #read(Connection)} does. {@inheritDoc}
+     *
+     * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if no connection can be
+     *     opened, the query fails for another reason than a missing table or a row cannot be read,
+     *     or with {@code HISTORY_FORMAT_UNSUPPORTED} if a newer Tern wrote the table
+     */
+    @Override
+    public List<HistoryEntry> read() {
+        try (Connection c = connect()) {
+            return read(c);
+        } catch (SQLException e) {
+            throw readFailed(e);
+        }
+    }
+
+    /**
      * Reads every entry in one query ({@code SELECT ... ORDER BY id}) in auto-commit mode, so a
-     * missing table does not leave a failed transaction on a pooled connection. {@inheritDoc}
+     * missing table does not leave a failed transaction on the connection; a connection found
+     * with auto-commit off gets it back off. {@inheritDoc}
      *
      * @throws HistoryStoreException with {@code HISTORY_STORE_FAILED} if the query fails for
      *     another reason than a missing table or a row cannot be read, or with
      *     {@code HISTORY_FORMAT_UNSUPPORTED} if a newer Tern wrote the table
      */
     @Override
-    public List<HistoryEntry> read() {
-        try (Connection c = connect()) {
-            boolean autoCommit = c.getAutoCommit();
+    public List<HistoryEntry> read(Connection connection) {
+        if (connection == null) {
+            return read();
+        }
+        try {
+            boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
-                c.setAutoCommit(true);
+                connection.setAutoCommit(true);
             }
-            try (PreparedStatement ps = c.prepareStatement(selectSql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = connection.prepareStatement(selectSql); ResultSet rs = ps.executeQuery()) {
                 List<HistoryEntry> entries = new ArrayList<>();
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -152,13 +174,17 @@ public final class JdbcHistoryStore implements HistoryStore {
                 throw e;
             } finally {
                 if (!autoCommit) {
-                    c.setAutoCommit(false);
+                    connection.setAutoCommit(false);
                 }
             }
         } catch (SQLException e) {
-            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED,
-                    "cannot read history table " + location.qualifiedName() + ": " + e.getMessage(), e);
+            throw readFailed(e);
         }
+    }
+
+    private HistoryStoreException readFailed(SQLException e) {
+        return new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED,
+                "cannot read history table " + location.qualifiedName() + ": " + e.getMessage(), e);
     }
 
     /**
@@ -218,9 +244,9 @@ public final class JdbcHistoryStore implements HistoryStore {
         // fail on the primary key, and they find the winner's marker.
         Instant now = Instant.now();
         try {
-            insert(c, new HistoryEntry(MARKER_ID, FORMAT_MARKER, Version.parse(FORMAT_VERSION),
+            insertMarker(c, new HistoryEntry(MARKER_ID, FORMAT_MARKER, Version.parse(FORMAT_VERSION),
                     FORMAT_DESCRIPTION, StepKind.SQL, null, Direction.UP, Status.SUCCESS, 1, now, now, Duration.ZERO,
-                    "tern", null), true);
+                    "tern", null));
             LOG.info("created history table {} (format {})", location.qualifiedName(), FORMAT_VERSION);
         } catch (SQLException e) {
             if (!markerPresent(c)) {
@@ -270,20 +296,70 @@ public final class JdbcHistoryStore implements HistoryStore {
         Objects.requireNonNull(entry, "entry");
         try {
             if (connection != null) {
-                insert(connection, entry, false);
+                try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
+                    insert(ps, entry);
+                }
                 return;
             }
-            try (Connection c = connect()) {
-                insert(c, entry, false);
+            try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(insertSql)) {
+                insert(ps, entry);
                 if (!c.getAutoCommit()) {
                     c.commit();
                 }
             }
         } catch (SQLException e) {
-            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot write to history table "
-                    + location.qualifiedName() + ": " + e.getMessage(), entry.pluginId(), entry.version().toString(),
-                    null, 0, e);
+            throw writeFailed(entry, e);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The {@code INSERT} is prepared on the first append and reused for the next ones; closing
+     * the appender closes it.
+     *
+     * @throws HistoryStoreException from {@link Appender#append} with {@code HISTORY_STORE_FAILED}
+     *     if the insert fails; from {@link Appender#close()} never (a failure to close the
+     *     statement is logged: the connection's owner closes or discards it next)
+     */
+    @Override
+    public Appender appender(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        return new Appender() {
+            private PreparedStatement insert;
+
+            @Override
+            public void append(HistoryEntry entry) {
+                Objects.requireNonNull(entry, "entry");
+                try {
+                    if (insert == null) {
+                        insert = connection.prepareStatement(insertSql);
+                    }
+                    insert(insert, entry);
+                } catch (SQLException e) {
+                    throw writeFailed(entry, e);
+                }
+            }
+
+            @Override
+            public void close() {
+                if (insert == null) {
+                    return;
+                }
+                try {
+                    insert.close();
+                } catch (SQLException e) {
+                    LOG.debug("could not close the history insert of an appender", e);
+                }
+                insert = null;
+            }
+        };
+    }
+
+    private HistoryStoreException writeFailed(HistoryEntry entry, SQLException e) {
+        return new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot write to history table "
+                + location.qualifiedName() + ": " + e.getMessage(), entry.pluginId(), entry.version().toString(),
+                null, 0, e);
     }
 
     /**
@@ -342,27 +418,30 @@ public final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
-    /** Inserts an entry; a marker is inserted with its fixed id, any other entry gets a generated one. */
-    private void insert(Connection c, HistoryEntry e, boolean marker) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(marker ? insertMarkerSql : insertSql)) {
-            if (marker) {
-                ps.setLong(14, e.id());
-            }
-            ps.setString(1, e.pluginId());
-            ps.setString(2, e.version().toString());
-            ps.setString(3, cut(e.description(), MAX_DESCRIPTION_LENGTH));
-            ps.setString(4, e.kind().name());
-            setNullableString(ps, 5, e.checksum());
-            ps.setString(6, e.direction().name());
-            ps.setString(7, e.status().name());
-            ps.setInt(8, e.attempts());
-            ps.setObject(9, utc(e.startedAt()));
-            ps.setObject(10, utc(e.finishedAt()));
-            ps.setLong(11, e.executionTime().toMillis());
-            ps.setString(12, cut(e.installedBy(), MAX_INSTALLED_BY_LENGTH));
-            setNullableString(ps, 13, e.error() == null ? null : truncateError(e.error()));
-            ps.executeUpdate();
+    /** Inserts the format marker with its fixed id. */
+    private void insertMarker(Connection c, HistoryEntry marker) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertMarkerSql)) {
+            ps.setLong(14, marker.id());
+            insert(ps, marker);
         }
+    }
+
+    /** Binds an entry to an insert of {@link #COLUMNS} (parameters 1 to 13) and runs it. */
+    private static void insert(PreparedStatement ps, HistoryEntry e) throws SQLException {
+        ps.setString(1, e.pluginId());
+        ps.setString(2, e.version().toString());
+        ps.setString(3, cut(e.description(), MAX_DESCRIPTION_LENGTH));
+        ps.setString(4, e.kind().name());
+        setNullableString(ps, 5, e.checksum());
+        ps.setString(6, e.direction().name());
+        ps.setString(7, e.status().name());
+        ps.setInt(8, e.attempts());
+        ps.setObject(9, utc(e.startedAt()));
+        ps.setObject(10, utc(e.finishedAt()));
+        ps.setLong(11, e.executionTime().toMillis());
+        ps.setString(12, cut(e.installedBy(), MAX_INSTALLED_BY_LENGTH));
+        setNullableString(ps, 13, e.error() == null ? null : truncateError(e.error()));
+        ps.executeUpdate();
     }
 
     private HistoryEntry toEntry(long id, String pluginId, ResultSet rs) throws SQLException {

@@ -74,13 +74,71 @@ public final class DatabaseResolver {
                 + ")");
     }
 
+    /**
+     * Opens the database with the first provider that recognises it through a connection the
+     * caller already has open ({@link DatabaseProvider#open(DataSource, Connection, HistoryLocation)}),
+     * so that recognising it costs no connection of its own.
+     *
+     * @param providers the providers to ask, in order
+     * @param dataSource the data source, not null
+     * @param connection an open connection of that data source, not null; left open
+     * @param location where the history lives, not null
+     * @return the database
+     * @throws ConfigurationException with {@code UNSUPPORTED_DATABASE} if there is no provider or
+     *     none recognises the database (the message names its product), with
+     *     {@code CONNECTION_FAILED} if the connection's metadata cannot be read
+     */
+    public static Database resolve(List<DatabaseProvider> providers, DataSource dataSource, Connection connection,
+                                   HistoryLocation location) {
+        if (providers.isEmpty()) {
+            return resolve(providers, dataSource, location);
+        }
+        for (DatabaseProvider provider : providers) {
+            Optional<Database> database = provider.open(dataSource, connection, location);
+            if (database.isPresent()) {
+                return database.get();
+            }
+        }
+        throw new ConfigurationException(ErrorCode.UNSUPPORTED_DATABASE, "no DatabaseProvider recognises the database '"
+                + product(connection) + "' (providers: " + providers.stream().map(p -> p.getClass().getName()).toList()
+                + ")");
+    }
+
+    /**
+     * Opens a connection for a run's start: the one it recognises the database and reads the
+     * history through.
+     *
+     * @param dataSource the data source, not null
+     * @return a new connection, owned by the caller
+     * @throws ConfigurationException with {@code CONNECTION_FAILED} if it cannot be opened
+     */
+    public static Connection connect(DataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw connectionFailed(e);
+        }
+    }
+
     private static String product(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
+            return product(connection);
+        } catch (SQLException e) {
+            throw connectionFailed(e);
+        }
+    }
+
+    private static String product(Connection connection) {
+        try {
             DatabaseMetaData meta = connection.getMetaData();
             return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
         } catch (SQLException e) {
-            throw new ConfigurationException(ErrorCode.CONNECTION_FAILED, "cannot open a connection to the data source: "
-                    + e.getMessage(), e);
+            throw connectionFailed(e);
         }
+    }
+
+    private static ConfigurationException connectionFailed(SQLException e) {
+        return new ConfigurationException(ErrorCode.CONNECTION_FAILED, "cannot connect to the database: "
+                + e.getMessage(), e);
     }
 }

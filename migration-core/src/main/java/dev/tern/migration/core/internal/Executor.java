@@ -3,6 +3,7 @@ package dev.tern.migration.core.internal;
 import dev.tern.migration.api.Direction;
 import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.HistoryEntry;
+import dev.tern.migration.api.HistoryStoreException;
 import dev.tern.migration.api.PluginReport;
 import dev.tern.migration.api.Status;
 import dev.tern.migration.api.StepExecutionException;
@@ -33,12 +34,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes a validated {@link Plan}, plugin by plugin. Each step runs on its own connection; where
- * the step is transactional and the dialect has transactional DDL, auto-commit is off and the
- * step's SUCCESS history entry is written through the same connection before the commit, so the
- * step and its record commit or roll back together. A failed step is rolled back (where it ran in
- * a transaction) and then recorded as FAILED by the store on its own; its plugin stops, the
- * plugin's later steps are skipped, and the other plugins go on.
+ * Executes a validated {@link Plan}, plugin by plugin. The steps share one connection
+ * ({@link StepConnection}), from step to step and plugin to plugin, closed at the end of
+ * {@link #execute}; auto-commit is set per step. Where the step is transactional and the dialect
+ * has transactional DDL, auto-commit is off and the step's SUCCESS history entry is written
+ * through the same connection before the commit, so the step and its record commit or roll back
+ * together. A failed step is rolled back (where it ran in a transaction), its connection is
+ * discarded, and it is recorded as FAILED by the store on its own connection; its plugin stops,
+ * the plugin's later steps are skipped, and the other plugins go on.
+ *
+ * <p>The shared connection is discarded, so that the next step opens a fresh one, after a failed
+ * attempt, after a Java step, after a SQL step with a statement that changes the session
+ * or controls transactions ({@link SessionStatements}: {@code SET}, {@code USE}, temporary tables,
+ * {@code COMMIT}, ...). A step that ran without a transaction and may have changed
+ * its session has its SUCCESS entry written through the fresh connection, so the history always
+ * goes to the table it was read from. A step may therefore rely on getting a connection in the
+ * auto-commit mode it needs, but not on a fresh session: it may inherit what an earlier SQL step
+ * left that is not listed there.
  *
  * <p>A step failing with a transient error is attempted again as {@link RetryRules} decides, each
  * attempt on a new connection; a step that ran outside a transaction resumes at the statement that
@@ -46,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * {@link EventDispatcher} on the calling thread.
  *
  * <p>Before a step that runs without a transaction on a database, a {@link Status#STARTED} marker
- * is appended and committed on its own; the step's SUCCESS or FAILED entry follows it. A marker
- * with no outcome after it tells a later run that this one died mid-step.
+ * is appended through the step's connection in auto-commit mode, so it is committed before the
+ * step runs; the step's SUCCESS or FAILED entry follows it. A marker with no outcome after it
+ * tells a later run that this one died mid-step.
  *
  * <p>Must be called under the migration lock. Not thread-safe; one instance per run.
  */
@@ -77,6 +90,8 @@ public final class Executor {
         int statementsRun;
         Instant finishedAt;
         int attempt = 1;
+        // A statement run so far may have changed the session: the connection is not shared on.
+        boolean sessionChanged;
     }
 
     private record Result(StepReport report, StepExecutionException failure) {
@@ -89,6 +104,8 @@ public final class Executor {
     private final EventDispatcher events;
     // Plugin id -> the plugins of the plan it needs directly; a failure stops the plugins that need it.
     private Map<String, List<String>> needs = Map.of();
+    // The connection the steps of the current execute() share; null without a database.
+    private StepConnection connections;
 
     /**
      * @param target the database (or none), history store and lock of the run
@@ -132,16 +149,44 @@ public final class Executor {
     }
 
     /**
-     * Runs every pending step of the plan.
+     * Runs every pending step of the plan, opening the steps' shared connection when the first
+     * step needs it.
      *
      * @param plan a validated plan
      * @return what was done; step failures are reported here, not thrown
-     * @throws dev.tern.migration.api.HistoryStoreException if a failed step cannot be recorded as
-     *     FAILED: the run stops there, because the history can no longer be trusted (the step's own
-     *     failure is attached as suppressed); also if the STARTED marker of a step cannot be written,
-     *     in which case nothing of that step ran
+     * @throws dev.tern.migration.api.HistoryStoreException as {@link #execute(Plan, Connection)}
      */
     public Execution execute(Plan plan) {
+        return execute(plan, null);
+    }
+
+    /**
+     * Runs every pending step of the plan, starting on a connection the caller already has open
+     * (the one a start read the history through), which the steps then share.
+     *
+     * @param plan a validated plan
+     * @param first an open connection of the target's data source, handed over: the executor uses it
+     *     for the first step and closes it before returning or throwing; or null to open one when a
+     *     step first needs it
+     * @return what was done; step failures are reported here, not thrown
+     * @throws dev.tern.migration.api.HistoryStoreException if a failed step cannot be recorded as
+     *     FAILED: the run stops there, because the history can no longer be trusted (the step's own
+     *     failure is attached as suppressed); also if the STARTED marker of a step cannot be written
+     *     (or no connection can be opened to write it), in which case nothing of that step ran
+     */
+    public Execution execute(Plan plan, Connection first) {
+        if (target.dataSource() == null) {
+            return executePlugins(plan);
+        }
+        try (StepConnection shared = new StepConnection(target.dataSource(), target.store(), first)) {
+            connections = shared;
+            return executePlugins(plan);
+        } finally {
+            connections = null;
+        }
+    }
+
+    private Execution executePlugins(Plan plan) {
         List<PluginReport> reports = new ArrayList<>();
         List<StepExecutionException> failures = new ArrayList<>();
         // Stopped plugin id -> the plugin whose failure stopped it (itself when it failed).
@@ -228,7 +273,7 @@ public final class Executor {
         if (!inTransaction && target.dataSource() != null) {
             // Committed before the step runs, so a run that dies mid-step leaves a trace (InterruptedSteps).
             // One marker per step, whatever the number of attempts; the final outcome follows it.
-            target.store().append(entry(step, Status.STARTED, started, started, null, 1), null);
+            appendMarker(entry(step, Status.STARTED, started, started, null, 1));
         }
         // Statements of a non-transactional step committed by earlier attempts are not run again.
         int resumeAt = 0;
@@ -304,39 +349,64 @@ public final class Executor {
         }
     }
 
+    /** Writes a STARTED marker through the shared connection in auto-commit mode, so it is committed at once. */
+    private void appendMarker(HistoryEntry marker) {
+        try {
+            connections.get(true);
+            connections.append(marker);
+        } catch (SQLException e) {
+            throw new HistoryStoreException(ErrorCode.HISTORY_STORE_FAILED, "cannot write the STARTED marker: no"
+                    + " connection for the step: " + describe(e), marker.pluginId(), marker.version().toString(),
+                    null, 0, e);
+        } catch (RuntimeException e) {
+            connections.discard();
+            throw e;
+        }
+    }
+
     private Exception runOnConnection(PreparedStep step, Instant started, boolean inTransaction, Progress progress) {
         Connection connection;
         try {
-            connection = target.dataSource().getConnection();
+            connection = connections.get(!inTransaction);
         } catch (SQLException | RuntimeException e) {
             return e;
         }
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(!inTransaction);
-            try {
-                progress.phase = Phase.RUNNING;
-                runAction(step, connection, progress);
-                progress.finishedAt = clock.instant();
-                progress.phase = Phase.RECORDING;
-                target.store().append(entry(step, Status.SUCCESS, started, progress.finishedAt, null,
-                        progress.attempt), connection);
-                if (inTransaction) {
+            progress.phase = Phase.RUNNING;
+            runAction(step, connection, progress);
+            progress.finishedAt = clock.instant();
+            boolean java = step.step() instanceof JavaStep;
+            boolean share = !java && !progress.sessionChanged;
+            progress.phase = Phase.RECORDING;
+            HistoryEntry success = entry(step, Status.SUCCESS, started, progress.finishedAt, null, progress.attempt);
+            if (inTransaction) {
+                connections.append(success);
+                // A Java step may have switched auto-commit on and so committed its work itself.
+                if (!java || !connection.getAutoCommit()) {
                     connection.commit();
                 }
-                return null;
-            } catch (Exception e) {
-                if (inTransaction) {
-                    rollback(connection, e);
+            } else {
+                if (java && !connection.isClosed() && !connection.getAutoCommit()) {
+                    // The Java step switched auto-commit off: commit what it did, as auto-commit would have.
+                    connection.commit();
                 }
-                return e;
-            } finally {
-                restoreAutoCommit(connection, autoCommit);
+                if (!share) {
+                    // The record goes through a fresh session, which reaches the history table as the run found it.
+                    connections.discard();
+                    connections.get(true);
+                }
+                connections.append(success);
             }
-        } catch (SQLException e) {
+            if (!share) {
+                connections.discard();
+            }
+            return null;
+        } catch (Exception e) {
+            if (inTransaction) {
+                rollback(connection, e);
+            }
+            connections.discard();
             return e;
-        } finally {
-            close(connection);
         }
     }
 
@@ -353,6 +423,7 @@ public final class Executor {
         for (int i = progress.statementsRun; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             progress.current = statement;
+            progress.sessionChanged |= SessionStatements.changesSession(statement.sql());
             try (Statement jdbc = connection.createStatement()) {
                 jdbc.execute(statement.sql());
             }
@@ -421,24 +492,6 @@ public final class Executor {
             connection.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
-        try {
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException e) {
-            // The connection goes back to its pool; a pool resets auto-commit itself.
-            LOG.debug("could not restore auto-commit on a step connection", e);
-        }
-    }
-
-    private static void close(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // The step's outcome is already decided (committed or rolled back); a close error changes nothing.
-            LOG.warn("could not close a step connection: {}", e.getMessage());
         }
     }
 }

@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the down actions of a validated {@link RollbackPlanner.RollbackPlan}, newest step first.
- * Each down action runs on its own connection; where the step is transactional and the dialect has
- * transactional DDL (PostgreSQL) its {@code DOWN}/{@code SUCCESS} history row is written through
- * the same connection before the commit, so the undo and its record commit or roll back together.
- * Elsewhere (H2, MariaDB/MySQL commit DDL implicitly) the row is written right after the action. A
+ * The down actions share one connection ({@link StepConnection}), under the same rule as the
+ * {@link Executor}'s steps: it is discarded after a failure, a Java down action, or a SQL one with
+ * a statement that changes the session, and closed at the end. Where the step is transactional and
+ * the dialect has transactional DDL (PostgreSQL) its {@code DOWN}/{@code SUCCESS} history row is
+ * written through the same connection before the commit, so the undo and its record commit or
+ * roll back together. Elsewhere (H2, MariaDB/MySQL commit DDL implicitly) the row is written right
+ * after the action, through a fresh connection if the action may have changed its session. A
  * failed down action is rolled back where it ran in a transaction, recorded as {@code DOWN}/
- * {@code FAILED}, and stops the rollback: the older steps are skipped.
+ * {@code FAILED} by the store on its own connection, and stops the rollback: the older steps are
+ * skipped.
  *
  * <p>Must be called under the migration lock. Not thread-safe; one instance per rollback.
  */
@@ -69,6 +73,15 @@ public final class RollbackExecutor {
      *     recorded (the action's own failure is attached as suppressed)
      */
     public Outcome execute(RollbackPlanner.RollbackPlan plan) {
+        if (target.dataSource() == null) {
+            return executeSteps(plan, null);
+        }
+        try (StepConnection connections = new StepConnection(target.dataSource(), target.store(), null)) {
+            return executeSteps(plan, connections);
+        }
+    }
+
+    private Outcome executeSteps(RollbackPlanner.RollbackPlan plan, StepConnection connections) {
         List<StepReport> reports = new ArrayList<>();
         StepExecutionException failure = null;
         Version current = plan.before();
@@ -95,7 +108,7 @@ public final class RollbackExecutor {
             SqlStatement[] currentStatement = {null};
             Exception error = target.dataSource() == null
                     ? runWithoutDatabase(down, started)
-                    : runOnConnection(down, started, inTransaction, statementsRun, currentStatement);
+                    : runOnConnection(connections, down, started, inTransaction, statementsRun, currentStatement);
             Instant finished = clock.instant();
             Duration took = between(started, finished);
             if (error == null) {
@@ -130,62 +143,64 @@ public final class RollbackExecutor {
         }
     }
 
-    private Exception runOnConnection(RollbackPlanner.DownStep down, Instant started, boolean inTransaction,
-                                      int[] statementsRun, SqlStatement[] currentStatement) {
+    private Exception runOnConnection(StepConnection connections, RollbackPlanner.DownStep down, Instant started,
+                                      boolean inTransaction, int[] statementsRun, SqlStatement[] currentStatement) {
         Connection connection;
         try {
-            connection = target.dataSource().getConnection();
+            connection = connections.get(!inTransaction);
         } catch (SQLException | RuntimeException e) {
             return e;
         }
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(!inTransaction);
-            try {
-                PreparedStep step = down.step();
-                if (down.javaDown() != null) {
-                    down.javaDown().run(new DefaultStepContext(step.pluginId(), step.version(), connection,
-                            target.dialect()));
-                } else {
-                    for (SqlStatement statement : down.statements()) {
-                        currentStatement[0] = statement;
-                        try (Statement jdbc = connection.createStatement()) {
-                            jdbc.execute(statement.sql());
-                        }
-                        statementsRun[0]++;
+            PreparedStep step = down.step();
+            boolean java = down.javaDown() != null;
+            boolean sessionChanged = false;
+            if (java) {
+                down.javaDown().run(new DefaultStepContext(step.pluginId(), step.version(), connection,
+                        target.dialect()));
+            } else {
+                for (SqlStatement statement : down.statements()) {
+                    currentStatement[0] = statement;
+                    sessionChanged |= SessionStatements.changesSession(statement.sql());
+                    try (Statement jdbc = connection.createStatement()) {
+                        jdbc.execute(statement.sql());
                     }
-                    currentStatement[0] = null;
+                    statementsRun[0]++;
                 }
-                target.store().append(entry(down, Status.SUCCESS, started, clock.instant(), null), connection);
-                if (inTransaction) {
+                currentStatement[0] = null;
+            }
+            boolean share = !java && !sessionChanged;
+            HistoryEntry success = entry(down, Status.SUCCESS, started, clock.instant(), null);
+            if (inTransaction) {
+                connections.append(success);
+                // A Java down action may have switched auto-commit on and so committed its work itself.
+                if (!java || !connection.getAutoCommit()) {
                     connection.commit();
                 }
-                return null;
-            } catch (Exception e) {
-                if (inTransaction) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException r) {
-                        e.addSuppressed(r);
-                    }
+            } else {
+                if (java && !connection.isClosed() && !connection.getAutoCommit()) {
+                    connection.commit();
                 }
-                return e;
-            } finally {
+                if (!share) {
+                    connections.discard();
+                    connections.get(true);
+                }
+                connections.append(success);
+            }
+            if (!share) {
+                connections.discard();
+            }
+            return null;
+        } catch (Exception e) {
+            if (inTransaction) {
                 try {
-                    connection.setAutoCommit(autoCommit);
-                } catch (SQLException e) {
-                    LOG.debug("could not restore auto-commit on a rollback connection", e);
+                    connection.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
                 }
             }
-        } catch (SQLException e) {
+            connections.discard();
             return e;
-        } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // The down action's outcome is already decided; a close error changes nothing.
-                LOG.warn("could not close a rollback connection: {}", e.getMessage());
-            }
         }
     }
 
