@@ -137,9 +137,11 @@ public final class Orchestrator {
      * discovery, the steps (versions, scripts for this database, splitting) and the history
      * (checksums, steps missing from the code, out-of-order steps, failed steps). Then, if no step
      * is pending, the run returns at once, without taking the lock or creating anything (one
-     * history read). Otherwise it takes the lock (waiting at most the lock timeout), creates the
-     * history store if needed, reads the history again and plans again (another node may have
-     * finished meanwhile), and applies the pending steps plugin by plugin. A failing step stops its
+     * connection, which recognises the database and reads the history in one query). Otherwise it
+     * takes the lock (waiting at most the lock timeout, on a connection of the lock's own), creates
+     * the history store if needed, reads the history again and plans again (another node may have
+     * finished meanwhile), and applies the pending steps plugin by plugin, on the start's
+     * connection, which the steps share (see {@code docs/architecture.md}, the step connection). A failing step stops its
      * plugin (its later steps are skipped) and every plugin that needs it, directly or transitively
      * (their steps are reported SKIPPED with the reason); the other plugins go on.
      *
