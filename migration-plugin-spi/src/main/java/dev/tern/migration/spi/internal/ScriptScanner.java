@@ -243,13 +243,21 @@ public final class ScriptScanner {
 
     private static void listDirectory(Path root, Map<String, String> files) throws IOException {
         // The walk reads each file's attributes anyway; asking again would cost a second stat per file.
+        // Its paths are the root's text followed by a separator and the relative path, which is cut
+        // out of the text instead of computed by Path.relativize (a tenth of a start's time).
+        String rootText = root.toString();
+        int prefix = rootText.length() + (rootText.endsWith(root.getFileSystem().getSeparator()) ? 0 : 1);
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) throws IOException {
                 // A symbolic link is followed to see whether it names a file, as when links were not walked.
                 boolean file = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(p);
-                String relative = root.relativize(p).toString().replace('\\', '/');
-                if (file && isSqlFile(relative)) {
+                String text = p.toString();
+                if (!file || text.length() <= prefix) {
+                    return FileVisitResult.CONTINUE; // not a file, or the root itself (a file, not a folder)
+                }
+                String relative = text.substring(prefix).replace('\\', '/');
+                if (isSqlFile(relative)) {
                     files.putIfAbsent(relative, Files.readString(p, StandardCharsets.UTF_8));
                 }
                 return FileVisitResult.CONTINUE;
