@@ -1,8 +1,8 @@
 package dev.tern.migration.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.semver4j.Semver;
 
 /**
@@ -21,9 +21,9 @@ import org.semver4j.Semver;
  * <p>Instances are immutable and thread-safe; {@link #equals} agrees with {@link #compareTo}.
  */
 public final class Version implements Comparable<Version> {
-    private static final Pattern SHAPE = Pattern.compile(
-            "(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
-    private static final Pattern NUMERIC = Pattern.compile("\\d+");
+    /** Numbers have at most nine digits, so that every one fits an int. */
+    private static final int MAX_DIGITS = 9;
+    private static final String[] NO_PRE_RELEASE = new String[0];
 
     private final int major;
     private final int minor;
@@ -50,28 +50,89 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
-        Matcher m = SHAPE.matcher(text);
-        if (!m.matches()) {
-            throw new StepDefinitionException(ErrorCode.INVALID_VERSION, "'" + text
-                    + "' is not a semantic version (expected MAJOR[.MINOR[.PATCH]][-PRERELEASE], e.g. 1.4.0)");
+        // A hand-written scanner for MAJOR[.MINOR[.PATCH]][-PRERELEASE]: every start parses
+        // thousands of versions, and a regular expression costs several times as much.
+        int length = text.length();
+        int[] numbers = new int[3];
+        int pos = 0;
+        int parts = 0;
+        boolean canonical = true;
+        while (true) {
+            int start = pos;
+            while (pos < length && isDigit(text.charAt(pos)) && pos - start < MAX_DIGITS) {
+                pos++;
+            }
+            if (pos == start || pos < length && isDigit(text.charAt(pos))) {
+                throw notAVersion(text);
+            }
+            numbers[parts++] = Integer.parseInt(text, start, pos, 10);
+            canonical &= text.charAt(start) != '0' || pos - start == 1;
+            if (parts == 3 || pos == length || text.charAt(pos) != '.') {
+                break;
+            }
+            pos++;
         }
-        String[] pre = m.group(4) == null ? new String[0] : m.group(4).split("\\.");
-        for (String identifier : pre) {
-            if (identifier.length() > 1 && identifier.charAt(0) == '0' && NUMERIC.matcher(identifier).matches()) {
+        canonical &= parts == 3;
+        String[] pre = NO_PRE_RELEASE;
+        if (pos < length) {
+            if (text.charAt(pos) != '-') {
+                throw notAVersion(text);
+            }
+            pre = preRelease(text, pos + 1);
+        }
+        String canonicalText = canonical ? text : numbers[0] + "." + numbers[1] + "." + numbers[2]
+                + (pre.length == 0 ? "" : text.substring(pos));
+        return new Version(numbers[0], numbers[1], numbers[2], pre, canonicalText);
+    }
+
+    /** Splits the pre-release identifiers from {@code start} to the end, refusing empty and malformed ones. */
+    private static String[] preRelease(String text, int start) {
+        List<String> identifiers = new ArrayList<>(2);
+        int from = start;
+        for (int pos = start; pos <= text.length(); pos++) {
+            if (pos < text.length() && text.charAt(pos) != '.') {
+                if (!isIdentifierChar(text.charAt(pos))) {
+                    throw notAVersion(text);
+                }
+                continue;
+            }
+            if (pos == from) {
+                throw notAVersion(text);
+            }
+            identifiers.add(text.substring(from, pos));
+            from = pos + 1;
+        }
+        // Leading zeros are refused only once the whole text is known to have the right shape.
+        for (String identifier : identifiers) {
+            if (identifier.length() > 1 && identifier.charAt(0) == '0' && isNumeric(identifier)) {
                 throw new StepDefinitionException(ErrorCode.INVALID_VERSION, "'" + text
                         + "' is not a semantic version: numeric pre-release identifier '" + identifier
                         + "' has a leading zero");
             }
         }
-        int major = Integer.parseInt(m.group(1));
-        int minor = number(m.group(2));
-        int patch = number(m.group(3));
-        String canonical = major + "." + minor + "." + patch + (m.group(4) == null ? "" : "-" + m.group(4));
-        return new Version(major, minor, patch, pre, canonical);
+        return identifiers.toArray(NO_PRE_RELEASE);
     }
 
-    private static int number(String group) {
-        return group == null ? 0 : Integer.parseInt(group);
+    private static StepDefinitionException notAVersion(String text) {
+        return new StepDefinitionException(ErrorCode.INVALID_VERSION, "'" + text
+                + "' is not a semantic version (expected MAJOR[.MINOR[.PATCH]][-PRERELEASE], e.g. 1.4.0)");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-';
+    }
+
+    private static boolean isNumeric(String identifier) {
+        for (int i = 0; i < identifier.length(); i++) {
+            if (!isDigit(identifier.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the semver4j form, for {@link VersionRange} only: never exposed publicly */
@@ -135,8 +196,8 @@ public final class Version implements Comparable<Version> {
     }
 
     private static int compareIdentifiers(String a, String b) {
-        boolean numericA = NUMERIC.matcher(a).matches();
-        boolean numericB = NUMERIC.matcher(b).matches();
+        boolean numericA = isNumeric(a);
+        boolean numericB = isNumeric(b);
         if (numericA && numericB) {
             return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
         }

@@ -14,14 +14,18 @@ class VersionTest {
 
     @ParameterizedTest
     @CsvSource({"1,1.0.0", "1.4,1.4.0", "1.4.2,1.4.2", "001,1.0.0", "1.04,1.4.0", "2.0.0-rc.1,2.0.0-rc.1",
-            "0.0.1,0.0.1", "10.20.30-alpha-1.x,10.20.30-alpha-1.x"})
+            "0.0.1,0.0.1", "10.20.30-alpha-1.x,10.20.30-alpha-1.x", "1-rc,1.0.0-rc", "01.2-rc.1,1.2.0-rc.1",
+            "0,0.0.0", "000.000.000,0.0.0", "123456789.999999999.0,123456789.999999999.0", "1.0.0-01a,1.0.0-01a",
+            "1.0.0--,1.0.0--", "1.0.0-0,1.0.0-0", "1.0.0-Z.z-9,1.0.0-Z.z-9"})
     void shortFormsAreCompletedWithZeros(String text, String canonical) {
         assertThat(Version.parse(text)).hasToString(canonical);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "v1", "1.", "1..2", "1.2.3.4", "a.b.c", "1.2.3+build", "1.2.3-", "-1", "1.2.3-rc..1",
-            "1 .2", "9999999999"})
+            "1 .2", "9999999999", "1.2.3-", "1-", "1.-rc", "1.2.-rc", "1.2.3-rc.", "1.2.3-.rc", "1.2.3-rc_1",
+            "1.2.3-é", "0001234567890", "1.0000000001", " 1", "1 ", "1.2.3 ", "١", "1.2.3-rc+1", ".1", "1.2.3.",
+            "1.2.3-rc.01.x.."})
     void malformedVersionsAreRefusedWithTheirCode(String text) {
         assertThatThrownBy(() -> Version.parse(text))
                 .isInstanceOf(StepDefinitionException.class)
@@ -57,6 +61,16 @@ class VersionTest {
     void numericPreReleaseIdentifiersMayNotHaveLeadingZeros() {
         assertThatThrownBy(() -> Version.parse("1.0.0-rc.01")).isInstanceOf(StepDefinitionException.class)
                 .hasMessageContaining("leading zero");
+        assertThatThrownBy(() -> Version.parse("1.0.0-00.007")).isInstanceOf(StepDefinitionException.class)
+                .hasMessage("[INVALID_VERSION] '1.0.0-00.007' is not a semantic version: numeric pre-release identifier '00' has a"
+                        + " leading zero");
+    }
+
+    @Test
+    void aMalformedTextIsReportedAsSuchEvenWithALeadingZeroIdentifier() {
+        assertThatThrownBy(() -> Version.parse("1.0.0-01.x..")).isInstanceOf(StepDefinitionException.class)
+                .hasMessage("[INVALID_VERSION] '1.0.0-01.x..' is not a semantic version (expected MAJOR[.MINOR[.PATCH]][-PRERELEASE],"
+                        + " e.g. 1.4.0)");
     }
 
     @Test
@@ -64,5 +78,42 @@ class VersionTest {
         assertThat(Version.parse("1.2")).isEqualTo(Version.parse("1.2.0")).hasSameHashCodeAs(Version.parse("1.2.0"));
         assertThat(Version.parse("2.0.0-rc.1").isPreRelease()).isTrue();
         assertThat(Version.parse("1.2.3").major()).isEqualTo(1);
+    }
+
+    /** The documented grammar as a regular expression, the parser's former implementation. */
+    private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile(
+            "(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
+
+    @Test
+    void acceptsExactlyTheDocumentedGrammarOnEveryShortText() {
+        char[] alphabet = {'0', '1', '.', '-', 'a', '+'};
+        for (int length = 0; length <= 6; length++) {
+            int[] digits = new int[length];
+            for (long n = 0; n < Math.pow(alphabet.length, length); n++) {
+                StringBuilder text = new StringBuilder();
+                for (int d : digits) {
+                    text.append(alphabet[d]);
+                }
+                for (int i = 0; i < length && ++digits[i] == alphabet.length; i++) {
+                    digits[i] = 0;
+                }
+                java.util.regex.Matcher m = GRAMMAR.matcher(text);
+                boolean leadingZero = m.matches() && m.group(4) != null && Stream.of(m.group(4).split("\\."))
+                        .anyMatch(id -> id.length() > 1 && id.startsWith("0") && id.chars().allMatch(Character::isDigit));
+                String expected = m.matches() && !leadingZero ? canonical(m) : null;
+                String actual;
+                try {
+                    actual = Version.parse(text.toString()).toString();
+                } catch (StepDefinitionException e) {
+                    actual = null;
+                }
+                assertThat(actual).as("'%s'", text).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static String canonical(java.util.regex.Matcher m) {
+        return Integer.parseInt(m.group(1)) + "." + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2))) + "."
+                + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3))) + (m.group(4) == null ? "" : "-" + m.group(4));
     }
 }

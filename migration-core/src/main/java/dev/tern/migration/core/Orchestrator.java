@@ -134,8 +134,9 @@ public final class Orchestrator {
 
     /**
      * Brings every plugin to its latest version. Everything is checked before anything is applied:
-     * discovery, the steps (versions, scripts for this database, splitting) and the history
-     * (checksums, steps missing from the code, out-of-order steps, failed steps). Then, if no step
+     * discovery, the steps (versions, scripts for this database, checksums), the history
+     * (checksums, steps missing from the code, out-of-order steps, failed steps) and the splitting
+     * of every pending step's script (applied steps' scripts are not split). Then, if no step
      * is pending, the run returns at once, without taking the lock or creating anything (one
      * connection, which recognises the database and reads the history in one query). Otherwise it
      * takes the lock (waiting at most the lock timeout, on a connection of the lock's own), creates
@@ -159,7 +160,9 @@ public final class Orchestrator {
      *     {@code BREAKING_STEP_REFUSED} (unless {@code allowBreaking}); nothing is applied
      * @throws ConfigurationException for an invalid plugin id, an unsupported database, a SQL step
      *     without a data source
-     * @throws dev.tern.migration.api.StepDefinitionException for malformed steps; nothing is applied
+     * @throws dev.tern.migration.api.StepDefinitionException for malformed steps, or a pending
+     *     step's script that cannot be split ({@code SQL_PARSE_ERROR}) or holds no statement
+     *     ({@code EMPTY_SCRIPT}); nothing is applied
      * @throws dev.tern.migration.api.ValidationException if the history disagrees with the code, or
      *     ({@code INTERRUPTED_STEP_IN_HISTORY}, found under the lock) an earlier run died in the
      *     middle of a step that ran without a transaction; nothing is applied
@@ -337,8 +340,8 @@ public final class Orchestrator {
      * or missing from the code ({@code APPLIED_STEP_MISSING}), plugins in the history that the
      * application no longer has ({@code UNKNOWN_PLUGIN_IN_HISTORY}, which does not stop a run),
      * failed steps that block their plugin ({@code FAILED_STEP_IN_HISTORY}), pending steps below
-     * the installed version ({@code OUT_OF_ORDER_STEP}), malformed steps and scripts, and a plugin
-     * that cannot be discovered.
+     * the installed version ({@code OUT_OF_ORDER_STEP}), malformed steps and scripts (a script is
+     * split only if its step is pending, as in a run), and a plugin that cannot be discovered.
      *
      * @return the problems; {@link ValidationResult#isValid()} when there is none
      * @throws ConfigurationException if the database is not supported

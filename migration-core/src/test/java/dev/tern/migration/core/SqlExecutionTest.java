@@ -233,6 +233,30 @@ class SqlExecutionTest {
     }
 
     @Test
+    void onlyPendingScriptsAreSplitAndEveryPendingSplitProblemIsReportedBeforeAnythingRuns() {
+        // As if applied by an older Tern whose splitter accepted the script: the history holds its checksum.
+        SqlStep legacy = sql("1", "legacy", "select 'accepted by an older splitter;\n");
+        orchestrator(FakeService.of("jobs", sql("1", "legacy", "select 1"))).runAll();
+        db.execute("update tern_history set checksum = '" + legacy.up().get("").checksum() + "'");
+
+        assertThat(orchestrator(FakeService.of("jobs", legacy)).runAll().appliedCount()).isZero();
+        assertThat(orchestrator(FakeService.of("jobs", legacy)).validate().isValid()).isTrue();
+
+        Orchestrator tern = orchestrator(FakeService.of("jobs", legacy, sql("2", "fine", "create table fine (id int)"),
+                sql("3", "broken", "select 1;\nselect 'unterminated;\n"), sql("4", "empty", "-- later\n")));
+        assertThatThrownBy(tern::runAll).isInstanceOfSatisfying(StepDefinitionException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SQL_PARSE_ERROR);
+            assertThat(e.getMessage()).contains("2 problems", "plugin 'jobs' step 3.0.0 (db/jobs/V3__broken.sql:2)",
+                    "[EMPTY_SCRIPT] plugin 'jobs' step 4.0.0 (db/jobs/V4__empty.sql)");
+        });
+        assertThatThrownBy(tern::plan).isInstanceOf(StepDefinitionException.class);
+        assertThat(tern.validate().problems()).extracting(p -> p.code() + " " + p.version())
+                .containsExactly("SQL_PARSE_ERROR 3.0.0", "EMPTY_SCRIPT 4.0.0");
+        assertThat(db.tableExists("fine")).isFalse();
+        assertThat(db.count("select count(*) from tern_history")).isEqualTo(1);
+    }
+
+    @Test
     void javaStepRunsInTheStepTransactionWithTheDialect() {
         AtomicReference<String> seen = new AtomicReference<>();
         JavaStep seed = JavaStep.of("2", "seed", ctx -> {

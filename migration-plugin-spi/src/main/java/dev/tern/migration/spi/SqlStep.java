@@ -5,7 +5,6 @@ import dev.tern.migration.api.StepDefinitionException;
 import dev.tern.migration.api.StepKind;
 import dev.tern.migration.api.Version;
 import dev.tern.migration.api.database.Dialect;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,13 +43,8 @@ public record SqlStep(Version version, String description, Map<String, SqlScript
         if (up.isEmpty()) {
             throw new StepDefinitionException(ErrorCode.INVALID_STEP, "step " + version + " has no up script");
         }
-        for (String variant : concat(up, down)) {
-            if (!variant.equals(UNIVERSAL) && !Dialect.KNOWN_VARIANTS.contains(variant)) {
-                throw new StepDefinitionException(ErrorCode.UNKNOWN_DATABASE_VARIANT, "step " + version
-                        + " has a script for unknown database variant '" + variant + "' (known: "
-                        + Dialect.KNOWN_VARIANTS.stream().sorted().toList() + ")");
-            }
-        }
+        checkVariants(version, up);
+        checkVariants(version, down);
     }
 
     /**
@@ -68,8 +62,14 @@ public record SqlStep(Version version, String description, Map<String, SqlScript
         this(version, description, up, down, transactional, false);
     }
 
-    private static List<String> concat(Map<String, SqlScript> a, Map<String, SqlScript> b) {
-        return java.util.stream.Stream.concat(a.keySet().stream(), b.keySet().stream()).toList();
+    private static void checkVariants(Version version, Map<String, SqlScript> scripts) {
+        for (String variant : scripts.keySet()) {
+            if (!variant.equals(UNIVERSAL) && !Dialect.KNOWN_VARIANTS.contains(variant)) {
+                throw new StepDefinitionException(ErrorCode.UNKNOWN_DATABASE_VARIANT, "step " + version
+                        + " has a script for unknown database variant '" + variant + "' (known: "
+                        + Dialect.KNOWN_VARIANTS.stream().sorted().toList() + ")");
+            }
+        }
     }
 
     @Override

@@ -126,11 +126,16 @@ public final class Maintenance {
         Target on = target.get();
         List<HistoryEntry> history = on.store().read();
         StepPreparer.Preparation preparation = StepPreparer.prepare(plugins, on.dialect());
+        Planner.Planning planning = Planner.plan(preparation.plugins(), history, on.dialect());
+        // As runAll(), only the pending steps' scripts are split: applied ones are checked by checksum.
+        List<MigrationException> stepProblems = new ArrayList<>(preparation.problems());
+        stepProblems.addAll(StepPreparer.splitProblems(planning.plan().plugins().stream()
+                .flatMap(p -> p.pending().stream()).toList()));
         // Without the lock a STARTED marker may also be a step another node is running right now;
         // validate() is read-only, so it reports the marker and leaves the judgement to the operator.
         List<MigrationException> problems = new ArrayList<>(
-                InterruptedSteps.withProblems(preparation.problems(), preparation.plugins(), history));
-        problems.addAll(Planner.plan(preparation.plugins(), history, on.dialect()).problems());
+                InterruptedSteps.withProblems(stepProblems, preparation.plugins(), history));
+        problems.addAll(planning.problems());
         problems.addAll(unknownPlugins(plugins, history));
         return new ValidationResult(problems.stream().map(ValidationResult.Problem::of).toList());
     }

@@ -166,27 +166,37 @@ public final class RunPlanning {
 
     /**
      * Plans the run against a history: {@link Planner}'s validation, then each plugin's pending
-     * steps cut at its target, then the policies.
+     * steps cut at its target, then the split of those steps' scripts, then the policies. Only the
+     * steps the run would apply are split; applied steps are checked by their checksums alone.
      *
      * @param history the whole history, oldest first
-     * @return the validated plan, in run order
-     * @throws MigrationException the problems of {@link Planner} (all together), then
-     *     {@link ValidationException}s with {@code DOWNGRADE_REFUSED} (a plugin installed above the
-     *     requested version) and {@code BREAKING_STEP_REFUSED} (all together)
+     * @return the validated plan, in run order, its steps split
+     * @throws MigrationException the {@linkplain PreparedStep#splitProblem() split problems} of the
+     *     pending steps ({@code SQL_PARSE_ERROR}, {@code EMPTY_SCRIPT}; all together), then the
+     *     problems of {@link Planner} (all together), then {@link ValidationException}s with
+     *     {@code DOWNGRADE_REFUSED} (a plugin installed above the requested version) and
+     *     {@code BREAKING_STEP_REFUSED} (all together)
      */
     public Plan plan(List<HistoryEntry> history) {
         Planner.Planning planning = Planner.plan(plugins, history, dialect, policy.outOfOrder());
-        Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
-        List<MigrationException> problems = new ArrayList<>();
         List<Plan.PluginPlan> cut = new ArrayList<>();
+        List<PreparedStep> allPending = new ArrayList<>();
         for (Plan.PluginPlan p : planning.plan().plugins()) {
             Version target = targets.get(p.pluginId());
+            List<PreparedStep> pending = p.pending().stream()
+                    .filter(s -> target != null && s.version().compareTo(target) <= 0).toList();
+            cut.add(new Plan.PluginPlan(p.pluginId(), p.installed(), pending));
+            allPending.addAll(pending);
+        }
+        // The script problems come first, as when every script was split before the history was read.
+        Problems.throwIfAny(StepPreparer.splitProblems(allPending), "the plugins' steps");
+        Problems.throwIfAny(planning.problems(), "the plugins' steps and the history");
+        List<MigrationException> problems = new ArrayList<>();
+        for (Plan.PluginPlan p : cut) {
             if (p.pluginId().equals(requestedPlugin) && p.installed() != null && p.installed().compareTo(requested) > 0) {
                 problems.add(Downgrade.belowInstalled(p.pluginId(), p.installed(), requested));
             }
-            List<PreparedStep> pending = p.pending().stream()
-                    .filter(s -> target != null && s.version().compareTo(target) <= 0).toList();
-            for (PreparedStep s : pending) {
+            for (PreparedStep s : p.pending()) {
                 if (breaking(s, p.installed()) && !policy.allowBreaking()) {
                     problems.add(new ValidationException(ErrorCode.BREAKING_STEP_REFUSED, "'"
                             + s.description() + "' is breaking ("
@@ -196,7 +206,6 @@ public final class RunPlanning {
                             p.pluginId(), s.version().toString(), s.source(), 0, null));
                 }
             }
-            cut.add(new Plan.PluginPlan(p.pluginId(), p.installed(), pending));
         }
         Problems.throwIfAny(problems, "the plan");
         return new Plan(cut);

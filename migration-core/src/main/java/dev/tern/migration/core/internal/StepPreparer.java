@@ -6,7 +6,6 @@ import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.StepDefinitionException;
 import dev.tern.migration.api.Version;
 import dev.tern.migration.api.database.Dialect;
-import dev.tern.migration.api.database.SqlStatement;
 import dev.tern.migration.spi.JavaStep;
 import dev.tern.migration.spi.MigrationService;
 import dev.tern.migration.spi.SqlScript;
@@ -21,9 +20,10 @@ import java.util.TreeSet;
 
 /**
  * Loads every plugin's steps and readies them for one database: duplicate versions, the script
- * variant for the dialect, splitting and checksums. Done before anything runs, so a bad script
- * stops the run before its first statement. A pure function of the steps and the dialect;
- * stateless.
+ * variant for the dialect and checksums. Scripts are split later, and only those that will run or
+ * be shown ({@link #splitProblems}): whoever runs or describes steps splits them all before the
+ * first one runs, so a bad script still stops the run before its first statement. A pure function
+ * of the steps and the dialect; stateless.
  */
 public final class StepPreparer {
 
@@ -51,8 +51,8 @@ public final class StepPreparer {
      * @param dialect the database's dialect, or null when there is no database (SQL steps are then
      *     a problem)
      * @return the preparation; its problems are {@link StepDefinitionException}s ({@code INVALID_STEP},
-     *     {@code DUPLICATE_VERSION}, {@code MISSING_DATABASE_VARIANT}, {@code SQL_PARSE_ERROR},
-     *     {@code EMPTY_SCRIPT}, and whatever a plugin's {@code steps()} threw) and
+     *     {@code DUPLICATE_VERSION}, {@code MISSING_DATABASE_VARIANT}, and whatever a plugin's
+     *     {@code steps()} threw) and
      *     {@link ConfigurationException}s ({@code INVALID_CONFIGURATION} for a SQL step without database)
      */
     public static Preparation prepare(List<MigrationService> services, Dialect dialect) {
@@ -118,21 +118,22 @@ public final class StepPreparer {
                     + dialect.id() + "' (looked for variants " + dialect.variants() + " and a universal script; the step has "
                     + new TreeSet<>(sql.up().keySet()) + ")", pluginId, version, anySource(sql), 0, null);
         }
-        SqlScript script = chosen.get();
-        List<SqlStatement> statements;
-        try {
-            statements = dialect.split(script.source(), script.content());
-        } catch (MigrationException e) {
-            throw locate(e, pluginId, version, script.source());
-        } catch (RuntimeException e) {
-            throw new StepDefinitionException(ErrorCode.SQL_PARSE_ERROR, "the script could not be split: " + e,
-                    pluginId, version, script.source(), 0, e);
+        return PreparedStep.unsplit(pluginId, step, chosen.get(), dialect);
+    }
+
+    /**
+     * Splits the scripts of the given steps that are not split yet.
+     *
+     * @param steps the steps that will run or be shown, in plugin and version order
+     * @return each step's {@linkplain PreparedStep#splitProblem() split problem}, in the order of
+     *     {@code steps}; empty if every script could be split
+     */
+    public static List<MigrationException> splitProblems(List<PreparedStep> steps) {
+        List<MigrationException> problems = new ArrayList<>();
+        for (PreparedStep step : steps) {
+            step.splitProblem().ifPresent(problems::add);
         }
-        if (statements == null || statements.isEmpty()) {
-            throw new StepDefinitionException(ErrorCode.EMPTY_SCRIPT, "the script holds no SQL statement (only"
-                    + " comments or whitespace)", pluginId, version, script.source(), 0, null);
-        }
-        return new PreparedStep(pluginId, step, script.checksum(), script.source(), statements);
+        return problems;
     }
 
     /** Adds the plugin, step and source to an error raised without them (by a dialect or a step factory). */

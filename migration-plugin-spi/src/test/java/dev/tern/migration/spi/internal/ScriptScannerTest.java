@@ -118,6 +118,33 @@ class ScriptScannerTest {
     }
 
     @Test
+    void directivesAreReadFromTheLeadingLinesWhateverTheLineEndings() throws IOException {
+        List<SqlStep> steps = ScriptScanner.scan("p", directoryLoader(Map.of(
+                "db/p/V1__a.sql", "\uFEFF  -- tern:breaking=true \r-- tern:transactional=false\rSELECT 1;",
+                "db/p/V2__b.sql", "-- tern:breaking=true",
+                "db/p/V3__c.sql", "-- tern:transactional=false\r\n\r\n-- tern:breaking=true\nSELECT 1;",
+                "db/p/V4__d.sql", "SELECT 1;\n-- tern:transactional=false")), "db/p");
+
+        assertThat(steps).extracting(SqlStep::breaking).containsExactly(true, true, false, false);
+        assertThat(steps).extracting(SqlStep::transactional).containsExactly(false, true, false, true);
+    }
+
+    @Test
+    void aSymbolicLinkToAScriptIsReadAndOneToAFolderIsNotFollowed() throws IOException {
+        Path root = Files.createTempDirectory(dir, "cp");
+        Path folder = Files.createDirectories(root.resolve("db/p"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("V2__linked.sql"), "SELECT 2;");
+        Files.writeString(folder.resolve("V1__a.sql"), "SELECT 1;");
+        Files.createSymbolicLink(folder.resolve("V2__linked.sql"), elsewhere.resolve("V2__linked.sql"));
+        Files.createSymbolicLink(folder.resolve("h2"), elsewhere);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+            assertThat(ScriptScanner.scan("p", loader, "db/p")).extracting(s -> s.version() + " " + s.description())
+                    .containsExactly("1.0.0 a", "2.0.0 linked");
+        }
+    }
+
+    @Test
     void malformedNamesVersionsAndFoldersAreRefusedNamingTheFile() {
         assertRefused(Map.of("db/p/V1_create.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "db/p/V1_create.sql");
         assertRefused(Map.of("db/p/X1__create.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "db/p/X1__create.sql");
@@ -140,8 +167,14 @@ class ScriptScannerTest {
         assertRefused(Map.of("db/p/V1__a.sql", "SELECT 1;", "db/p/V2__b.SQL", "SELECT 2;"),
                 ErrorCode.INVALID_SCRIPT_NAME, "db/p/V2__b.SQL");
         assertRefused(Map.of("db/p/V1___.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "no description");
+        assertRefused(Map.of("db/p/V1__.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "does not follow");
+        assertRefused(Map.of("db/p/V1 __x.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "does not follow");
+        assertRefused(Map.of("db/p/V__x.sql", "SELECT 1;"), ErrorCode.INVALID_SCRIPT_NAME, "does not follow");
+        assertRefused(Map.of("db/p/V___x.sql", "SELECT 1;"), ErrorCode.INVALID_VERSION, "'_'");
         assertThat(ScriptScanner.scan("p", directoryLoader(Map.of("db/p/V1_2__a__b.sql", "SELECT 1;")), "db/p"))
                 .extracting(s -> s.version() + " " + s.description()).containsExactly("1.2.0 a  b");
+        assertThat(ScriptScanner.scan("p", directoryLoader(Map.of("db/p/V3____x y .sql", "SELECT 1;")), "db/p"))
+                .extracting(s -> s.version() + " " + s.description()).containsExactly("3.0.0 x y");
     }
 
     private void assertRefused(Map<String, String> files, ErrorCode code, String messagePart) {
