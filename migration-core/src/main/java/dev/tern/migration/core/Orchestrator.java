@@ -21,6 +21,7 @@ import dev.tern.migration.api.database.MigrationLock;
 import dev.tern.migration.api.event.MigrationCreated;
 import dev.tern.migration.api.event.MigrationListener;
 import dev.tern.migration.core.internal.DatabaseResolver;
+import dev.tern.migration.core.internal.DatabaseStart;
 import dev.tern.migration.core.internal.EventDispatcher;
 import dev.tern.migration.core.internal.Executor;
 import dev.tern.migration.core.internal.InProcessLock;
@@ -83,7 +84,11 @@ import org.slf4j.LoggerFactory;
  * {@link #statistics()} read the history without taking the lock.
  *
  * <p>Thread-safe: concurrent runs, from one orchestrator or several sharing a database or a
- * history store, are serialized by the migration lock.
+ * history store, are serialized by the migration lock. With a data source, {@link #runAll()},
+ * {@link #migrate} and {@link #plan()} open their first connection and read the history on a
+ * short-lived daemon thread named {@code tern-start} while the calling thread loads the plugins'
+ * steps; the data source must therefore be usable from another thread (every pool and JDBC
+ * {@code DataSource} is), and its errors are thrown on the calling thread.
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -231,26 +236,22 @@ public final class Orchestrator {
 
     private MigrationPlan dryRun(RunPlanning.Request request) {
         List<MigrationService> plugins = services();
-        Connection start = dataSource == null ? null : DatabaseResolver.connect(dataSource);
-        try {
-            Target on = target(start);
-            RunPlanning run = RunPlanning.prepare(plugins, on.dialect(), request, policy);
-            return run.describe(run.plan(on.store().read(start)));
-        } finally {
-            closeQuietly(start);
+        try (DatabaseStart start = DatabaseStart.begin(dataSource, this::target)) {
+            RunPlanning run = RunPlanning.prepare(plugins, () -> start.target().dialect(), request, policy);
+            return run.describe(run.plan(start.history()));
         }
     }
 
     private MigrationReport run(RunPlanning.Request request) {
         Instant started = clock.instant();
         List<MigrationService> plugins = services();
-        // One connection recognises the database, reads the history and, if anything is pending,
-        // becomes the connection the steps share; the lock keeps a session of its own.
-        Connection start = dataSource == null ? null : DatabaseResolver.connect(dataSource);
-        try {
-            Target on = target(start);
-            RunPlanning run = RunPlanning.prepare(plugins, on.dialect(), request, policy);
-            Plan plan = run.plan(on.store().read(start));
+        // One connection recognises the database and reads the history, on a thread of its own while
+        // the plugins' steps are loaded; if anything is pending it becomes the connection the steps
+        // share. The lock keeps a session of its own.
+        try (DatabaseStart start = DatabaseStart.begin(dataSource, this::target)) {
+            RunPlanning run = RunPlanning.prepare(plugins, () -> start.target().dialect(), request, policy);
+            Plan plan = run.plan(start.history());
+            Target on = start.target();
             if (plan.isEmpty()) {
                 LOG.info("Tern: {} plugin(s), all up to date", plan.plugins().size());
                 return new MigrationReport(upToDate(plan), elapsed(started));
@@ -260,13 +261,12 @@ public final class Orchestrator {
             try {
                 on.store().prepare();
                 // Another node may have applied steps while this one waited for the lock.
-                List<HistoryEntry> history = on.store().read(start);
+                List<HistoryEntry> history = on.store().read(start.connection());
                 // Under the lock a STARTED marker without an outcome can only be left by a dead run.
                 Problems.throwIfAny(InterruptedSteps.withProblems(List.of(), run.plugins(), history),
                         "the plugins' steps and the history");
                 plan = run.plan(history);
-                Connection first = start;
-                start = null;
+                Connection first = start.handOver();
                 Executor.Execution execution = new Executor(on, clock, installedBy,
                         new RetryRules(retryPolicy, plugins, clock, sleeper, random), events())
                         .stopDependants(run.needs()).execute(plan, first);
@@ -280,8 +280,6 @@ public final class Orchestrator {
             } finally {
                 release(held);
             }
-        } finally {
-            closeQuietly(start);
         }
     }
 
@@ -462,17 +460,6 @@ public final class Orchestrator {
                 + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(" | "));
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // Nothing was written through it; what it read is already used.
-            LOG.debug("Tern: could not close the start connection: {}", e.getMessage());
-        }
-    }
 
     private static void release(MigrationLock.Held held) {
         try {

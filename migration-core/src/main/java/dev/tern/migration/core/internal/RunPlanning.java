@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything a run (or a dry run) decides before touching the database, in one place shared by
@@ -92,9 +93,29 @@ public final class RunPlanning {
      *     {@link PluginGraph} ({@link dev.tern.migration.api.DependencyException}s, all together)
      */
     public static RunPlanning prepare(List<MigrationService> services, Dialect dialect, Request request, Policy policy) {
+        return prepare(services, () -> dialect, request, policy);
+    }
+
+    /**
+     * Prepares the steps and checks the graph as {@link #prepare(List, Dialect, Request, Policy)},
+     * asking for the dialect only after every plugin's {@code steps()} has returned
+     * ({@link StepPreparer#prepare(List, Supplier)}), so the database can be recognised meanwhile.
+     *
+     * @param services every plugin present, with valid and unique ids
+     * @param dialect the database's dialect, or null without database; asked for after every
+     *     {@code steps()} and possibly more than once (it must answer the same each time); what it
+     *     throws is thrown from here, before the steps' problems
+     * @param request which plugins to migrate, how far
+     * @param policy the run's policies
+     * @return as {@link #prepare(List, Dialect, Request, Policy)}
+     * @throws MigrationException as {@link #prepare(List, Dialect, Request, Policy)}
+     */
+    public static RunPlanning prepare(List<MigrationService> services, Supplier<Dialect> dialect, Request request,
+                                      Policy policy) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(policy, "policy");
         StepPreparer.Preparation preparation = StepPreparer.prepare(services, dialect);
+        Dialect database = dialect.get();
         Problems.throwIfAny(preparation.problems(), "the plugins' steps");
         Map<String, PreparedPlugin> byId = new HashMap<>();
         Map<String, Version> targets = new HashMap<>();
@@ -130,7 +151,7 @@ public final class RunPlanning {
                 needs.put(id, graph.needs(id).stream().map(PluginDependency::pluginId).distinct().toList());
             }
         }
-        return new RunPlanning(run, runTargets, needs, request, requested, dialect, policy);
+        return new RunPlanning(run, runTargets, needs, request, requested, database, policy);
     }
 
     private static Version requestedVersion(PreparedPlugin plugin, Request request, Map<String, PreparedPlugin> all) {

@@ -12,11 +12,13 @@ import dev.tern.migration.spi.SqlScript;
 import dev.tern.migration.spi.SqlStep;
 import dev.tern.migration.spi.Step;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Loads every plugin's steps and readies them for one database: duplicate versions, the script
@@ -56,27 +58,36 @@ public final class StepPreparer {
      *     {@link ConfigurationException}s ({@code INVALID_CONFIGURATION} for a SQL step without database)
      */
     public static Preparation prepare(List<MigrationService> services, Dialect dialect) {
+        return prepare(services, () -> dialect);
+    }
+
+    /**
+     * Prepares the steps of each plugin, asking for the dialect only once every plugin's
+     * {@code steps()} has returned, so that the caller can recognise the database meanwhile (the
+     * steps of script plugins are read from their scripts, the larger part of a start's work).
+     *
+     * @param services the plugins, in run order
+     * @param dialect called once, after every {@code steps()}: the database's dialect, or null when
+     *     there is no database; whatever it throws is thrown from here
+     * @return as {@link #prepare(List, Dialect)}, the problems in the same order
+     */
+    public static Preparation prepare(List<MigrationService> services, Supplier<Dialect> dialect) {
+        List<Loaded> loaded = new ArrayList<>(services.size());
+        for (MigrationService service : services) {
+            loaded.add(load(service));
+        }
+        Dialect database = dialect.get();
         List<PreparedPlugin> plugins = new ArrayList<>();
         List<MigrationException> problems = new ArrayList<>();
-        for (MigrationService service : services) {
+        for (int i = 0; i < services.size(); i++) {
+            MigrationService service = services.get(i);
             String pluginId = service.pluginId();
-            List<Step> steps;
-            try {
-                steps = service.steps();
-            } catch (MigrationException e) {
-                problems.add(locate(e, pluginId, null, null));
-                continue;
-            } catch (RuntimeException e) {
-                problems.add(new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
-                        + service.getClass().getName() + " failed: " + e, pluginId, null, null, 0, e));
+            if (loaded.get(i).problem() != null) {
+                problems.add(loaded.get(i).problem());
                 continue;
             }
-            if (steps == null) {
-                problems.add(new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
-                        + service.getClass().getName() + " returned null", pluginId, null, null, 0, null));
-                continue;
-            }
-            Map<Version, Step> byVersion = new TreeMap<>();
+            List<Step> steps = loaded.get(i).steps();
+            Map<Version, Step> byVersion = new HashMap<>();
             Map<Version, PreparedStep> prepared = new TreeMap<>();
             for (Step step : steps) {
                 if (step == null) {
@@ -92,7 +103,7 @@ public final class StepPreparer {
                     continue;
                 }
                 try {
-                    prepared.put(step.version(), prepare(pluginId, step, dialect));
+                    prepared.put(step.version(), prepare(pluginId, step, database));
                 } catch (MigrationException e) {
                     problems.add(e);
                 }
@@ -100,6 +111,28 @@ public final class StepPreparer {
             plugins.add(new PreparedPlugin(pluginId, new ArrayList<>(prepared.values())));
         }
         return new Preparation(plugins, problems);
+    }
+
+    /** A plugin's steps, or the problem its {@code steps()} raised instead. */
+    private record Loaded(List<Step> steps, MigrationException problem) {
+    }
+
+    private static Loaded load(MigrationService service) {
+        String pluginId = service.pluginId();
+        List<Step> steps;
+        try {
+            steps = service.steps();
+        } catch (MigrationException e) {
+            return new Loaded(null, locate(e, pluginId, null, null));
+        } catch (RuntimeException e) {
+            return new Loaded(null, new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
+                    + service.getClass().getName() + " failed: " + e, pluginId, null, null, 0, e));
+        }
+        if (steps == null) {
+            return new Loaded(null, new StepDefinitionException(ErrorCode.INVALID_STEP, "steps() of "
+                    + service.getClass().getName() + " returned null", pluginId, null, null, 0, null));
+        }
+        return new Loaded(steps, null);
     }
 
     private static PreparedStep prepare(String pluginId, Step step, Dialect dialect) {

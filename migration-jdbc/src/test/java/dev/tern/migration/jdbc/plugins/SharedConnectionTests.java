@@ -1,17 +1,23 @@
 package dev.tern.migration.jdbc.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.migration.api.ConfigurationException;
 import dev.tern.migration.api.Direction;
+import dev.tern.migration.api.ErrorCode;
 import dev.tern.migration.api.HistoryEntry;
+import dev.tern.migration.api.MigrationException;
 import dev.tern.migration.api.MigrationReport;
 import dev.tern.migration.api.Status;
 import dev.tern.migration.api.StepOutcome;
+import dev.tern.migration.api.StepDefinitionException;
 import dev.tern.migration.api.StepReport;
 import dev.tern.migration.api.Version;
 import dev.tern.migration.core.Orchestrator;
 import dev.tern.migration.jdbc.testing.FaultInjectingDataSource;
 import dev.tern.migration.jdbc.testing.FreshDatabase;
+import dev.tern.migration.jdbc.testing.InjectedError;
 import dev.tern.migration.jdbc.testing.TestDatabase;
 import dev.tern.migration.jdbc.testing.TestDatabases;
 import dev.tern.migration.spi.JavaStep;
@@ -152,6 +158,49 @@ class SharedConnectionTests {
             assertThat(tern(counted, plugin(steps)).runAll().appliedCount()).isZero();
             assertThat(counted.connectionsRequested() - before).as("a new orchestrator also recognises the database")
                     .isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void everyWayAStartEndsClosesItsConnection(TestDatabase kind) {
+        try (FreshDatabase db = TestDatabases.create(kind)) {
+            FaultInjectingDataSource counted = new FaultInjectingDataSource(db.dataSource());
+            SqlStep good = sql("1", "CREATE TABLE c1 (id INT);\n");
+
+            assertThat(tern(counted, plugin(good)).plan().steps()).hasSize(1);
+            assertThat(counted.connectionsOpen()).as("after a dry run").isZero();
+
+            MigrationService broken = new MigrationService() {
+                @Override
+                public String pluginId() {
+                    return "shop";
+                }
+
+                @Override
+                public List<Step> steps() {
+                    throw new IllegalStateException("cannot list the scripts");
+                }
+            };
+            assertThatThrownBy(() -> tern(counted, broken).runAll()).isInstanceOf(StepDefinitionException.class)
+                    .hasMessageContaining("cannot list the scripts");
+            assertThat(counted.connectionsOpen()).as("after steps() failed").isZero();
+
+            SqlStep unsplittable = sql("2", "INSERT INTO c1 VALUES (1);\nINSERT INTO c1 VALUES ('unterminated);\n");
+            assertThatThrownBy(() -> tern(counted, plugin(good, unsplittable)).runAll())
+                    .isInstanceOf(MigrationException.class)
+                    .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.SQL_PARSE_ERROR));
+            assertThat(counted.connectionsOpen()).as("after a pending script failed to split").isZero();
+
+            assertThat(tern(counted, plugin(good)).runAll().appliedCount()).isEqualTo(1);
+            assertThat(tern(counted, plugin(good)).runAll().appliedCount()).isZero();
+            assertThat(counted.connectionsOpen()).as("after a run and a no-op start").isZero();
+
+            // The database is recognised on a thread of its own, but its failure still comes first.
+            counted.onConnection(counted.connectionsRequested() + 1).fail(InjectedError.connectionRefused());
+            assertThatThrownBy(() -> tern(counted, broken).runAll()).isInstanceOf(ConfigurationException.class)
+                    .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.CONNECTION_FAILED));
+            assertThat(counted.connectionsOpen()).isZero();
         }
     }
 

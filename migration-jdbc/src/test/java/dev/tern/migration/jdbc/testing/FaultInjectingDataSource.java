@@ -56,6 +56,7 @@ public final class FaultInjectingDataSource implements DataSource {
     private final List<String> injected = new ArrayList<>();
     private int connectionsRequested;
     private int connectionsOpened;
+    private int connectionsClosed;
     private int statementFaults;
     private int connectionFaults;
     private int drops;
@@ -127,6 +128,11 @@ public final class FaultInjectingDataSource implements DataSource {
     /** @return how many real connections were opened through this data source */
     public synchronized int connectionsOpened() {
         return connectionsOpened;
+    }
+
+    /** @return how many real connections opened through this data source are not closed yet */
+    public synchronized int connectionsOpen() {
+        return connectionsOpened - connectionsClosed;
     }
 
     /**
@@ -343,6 +349,7 @@ public final class FaultInjectingDataSource implements DataSource {
 
     private final class ConnectionHandler implements InvocationHandler {
         private final Connection real;
+        private boolean closed;
 
         ConnectionHandler(Connection real) {
             this.real = real;
@@ -350,8 +357,14 @@ public final class FaultInjectingDataSource implements DataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            Object result = forward(real, method, args);
             String name = method.getName();
+            if (name.equals("close") && !closed) {
+                closed = true;
+                synchronized (FaultInjectingDataSource.this) {
+                    connectionsClosed++;
+                }
+            }
+            Object result = forward(real, method, args);
             if (name.equals("createStatement")) {
                 return proxyStatement(Statement.class, (Statement) result, null, real, (Connection) proxy);
             }
