@@ -20,10 +20,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -75,13 +76,15 @@ public final class ScriptScanner {
 
     private static List<SqlStep> scan(String pluginId, ClassLoader loader, String location, URL origin) {
         String folder = trimSlashes(location);
-        Map<String, String> files = list(pluginId, loader, folder, origin);
+        List<Map.Entry<String, String>> files = list(pluginId, loader, folder, origin);
         if (files.isEmpty()) {
             throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "no scripts found in class-path folder '"
                     + folder + "'", pluginId, null, folder, 0, null);
         }
-        Map<Version, Builder> steps = new TreeMap<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
+        // Hashed while reading, sorted by version once at the end.
+        Map<Version, Builder> steps = new HashMap<>();
+        List<Builder> builders = new ArrayList<>();
+        for (Map.Entry<String, String> file : files) {
             String relative = file.getKey();
             String source = folder + "/" + relative;
             int slash = relative.indexOf('/');
@@ -113,7 +116,12 @@ public final class ScriptScanner {
                 throw new StepDefinitionException(ErrorCode.EMPTY_SCRIPT, "script is empty", pluginId,
                         version.toString(), source, 0, null);
             }
-            Builder step = steps.computeIfAbsent(version, v -> new Builder());
+            Builder step = steps.get(version);
+            if (step == null) {
+                step = new Builder(version);
+                steps.put(version, step);
+                builders.add(step);
+            }
             Map<String, SqlScript> target = up ? step.up : step.down;
             SqlScript previous = target.putIfAbsent(variant, new SqlScript(source, content));
             if (previous != null) {
@@ -133,15 +141,15 @@ public final class ScriptScanner {
                 }
             }
         }
-        List<SqlStep> result = new ArrayList<>();
-        for (Map.Entry<Version, Builder> e : steps.entrySet()) {
-            Builder b = e.getValue();
+        builders.sort(Comparator.comparing(b -> b.version));
+        List<SqlStep> result = new ArrayList<>(builders.size());
+        for (Builder b : builders) {
             if (b.up.isEmpty()) {
                 String source = b.down.values().iterator().next().source();
                 throw new StepDefinitionException(ErrorCode.INVALID_STEP, "down script has no matching up script (V"
-                        + e.getKey() + "__...)", pluginId, e.getKey().toString(), source, 0, null);
+                        + b.version + "__...)", pluginId, b.version.toString(), source, 0, null);
             }
-            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional, b.breaking));
+            result.add(new SqlStep(b.version, b.description, b.up, b.down, b.transactional, b.breaking));
         }
         return Collections.unmodifiableList(result);
     }
@@ -211,9 +219,12 @@ public final class ScriptScanner {
         return s;
     }
 
-    /** Lists {@code .sql} files under the folder: relative path to content, sorted by path. */
-    private static Map<String, String> list(String pluginId, ClassLoader loader, String folder, URL origin) {
-        Map<String, String> files = new TreeMap<>();
+    /**
+     * Lists {@code .sql} files under the folder: relative path to content, sorted by path; the first
+     * place listing a path gives its content.
+     */
+    private static List<Map.Entry<String, String>> list(String pluginId, ClassLoader loader, String folder, URL origin) {
+        Map<String, String> files = new HashMap<>();
         try {
             if (origin != null && origin.getProtocol().equals("file")) {
                 Path root = Path.of(origin.toURI());
@@ -238,7 +249,10 @@ public final class ScriptScanner {
             throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "cannot read scripts: " + e.getMessage(),
                     pluginId, null, folder, 0, e);
         }
-        return files;
+        // Hashed while listing, sorted once: cheaper than keeping a sorted map through every insertion.
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(files.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        return sorted;
     }
 
     private static void listDirectory(Path root, Map<String, String> files) throws IOException {
@@ -294,11 +308,16 @@ public final class ScriptScanner {
     }
 
     private static final class Builder {
+        final Version version;
         final Map<String, SqlScript> up = new LinkedHashMap<>();
         final Map<String, SqlScript> down = new LinkedHashMap<>();
         String description;
         boolean transactional = true;
         boolean breaking;
+
+        Builder(Version version) {
+            this.version = version;
+        }
     }
 
     /**
