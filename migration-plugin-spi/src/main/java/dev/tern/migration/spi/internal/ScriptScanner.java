@@ -20,11 +20,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -76,15 +75,13 @@ public final class ScriptScanner {
 
     private static List<SqlStep> scan(String pluginId, ClassLoader loader, String location, URL origin) {
         String folder = trimSlashes(location);
-        List<Map.Entry<String, String>> files = list(pluginId, loader, folder, origin);
+        Map<String, String> files = list(pluginId, loader, folder, origin);
         if (files.isEmpty()) {
             throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "no scripts found in class-path folder '"
                     + folder + "'", pluginId, null, folder, 0, null);
         }
-        // Hashed while reading, sorted by version once at the end.
-        Map<Version, Builder> steps = new HashMap<>();
-        List<Builder> builders = new ArrayList<>();
-        for (Map.Entry<String, String> file : files) {
+        Map<Version, Builder> steps = new TreeMap<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
             String relative = file.getKey();
             String source = folder + "/" + relative;
             int slash = relative.indexOf('/');
@@ -116,12 +113,7 @@ public final class ScriptScanner {
                 throw new StepDefinitionException(ErrorCode.EMPTY_SCRIPT, "script is empty", pluginId,
                         version.toString(), source, 0, null);
             }
-            Builder step = steps.get(version);
-            if (step == null) {
-                step = new Builder(version);
-                steps.put(version, step);
-                builders.add(step);
-            }
+            Builder step = steps.computeIfAbsent(version, v -> new Builder());
             Map<String, SqlScript> target = up ? step.up : step.down;
             SqlScript previous = target.putIfAbsent(variant, new SqlScript(source, content));
             if (previous != null) {
@@ -141,15 +133,15 @@ public final class ScriptScanner {
                 }
             }
         }
-        builders.sort(Comparator.comparing(b -> b.version));
-        List<SqlStep> result = new ArrayList<>(builders.size());
-        for (Builder b : builders) {
+        List<SqlStep> result = new ArrayList<>();
+        for (Map.Entry<Version, Builder> e : steps.entrySet()) {
+            Builder b = e.getValue();
             if (b.up.isEmpty()) {
                 String source = b.down.values().iterator().next().source();
                 throw new StepDefinitionException(ErrorCode.INVALID_STEP, "down script has no matching up script (V"
-                        + b.version + "__...)", pluginId, b.version.toString(), source, 0, null);
+                        + e.getKey() + "__...)", pluginId, e.getKey().toString(), source, 0, null);
             }
-            result.add(new SqlStep(b.version, b.description, b.up, b.down, b.transactional, b.breaking));
+            result.add(new SqlStep(e.getKey(), b.description, b.up, b.down, b.transactional, b.breaking));
         }
         return Collections.unmodifiableList(result);
     }
@@ -219,12 +211,9 @@ public final class ScriptScanner {
         return s;
     }
 
-    /**
-     * Lists {@code .sql} files under the folder: relative path to content, sorted by path; the first
-     * place listing a path gives its content.
-     */
-    private static List<Map.Entry<String, String>> list(String pluginId, ClassLoader loader, String folder, URL origin) {
-        Map<String, String> files = new HashMap<>();
+    /** Lists {@code .sql} files under the folder: relative path to content, sorted by path. */
+    private static Map<String, String> list(String pluginId, ClassLoader loader, String folder, URL origin) {
+        Map<String, String> files = new TreeMap<>();
         try {
             if (origin != null && origin.getProtocol().equals("file")) {
                 Path root = Path.of(origin.toURI());
@@ -249,10 +238,7 @@ public final class ScriptScanner {
             throw new StepDefinitionException(ErrorCode.SCRIPT_READ_FAILED, "cannot read scripts: " + e.getMessage(),
                     pluginId, null, folder, 0, e);
         }
-        // Hashed while listing, sorted once: cheaper than keeping a sorted map through every insertion.
-        List<Map.Entry<String, String>> sorted = new ArrayList<>(files.entrySet());
-        sorted.sort(Map.Entry.comparingByKey());
-        return sorted;
+        return files;
     }
 
     private static void listDirectory(Path root, Map<String, String> files) throws IOException {
@@ -308,16 +294,11 @@ public final class ScriptScanner {
     }
 
     private static final class Builder {
-        final Version version;
         final Map<String, SqlScript> up = new LinkedHashMap<>();
         final Map<String, SqlScript> down = new LinkedHashMap<>();
         String description;
         boolean transactional = true;
         boolean breaking;
-
-        Builder(Version version) {
-            this.version = version;
-        }
     }
 
     /**
