@@ -106,7 +106,9 @@ public final class JdbcHistoryStore implements HistoryStore {
         this.location = Objects.requireNonNull(location, "location");
         this.family = DatabaseFamily.require(Objects.requireNonNull(dialect, "dialect"));
         this.table = family.qualifiedTable(location);
-        this.selectSql = "SELECT id, " + COLUMNS + " FROM " + table + " ORDER BY id";
+        this.selectSql = "SELECT id, plugin_id, version, description, kind, checksum, direction, status, attempts, "
+                + family.timestampText("started_at") + ", " + family.timestampText("finished_at")
+                + ", execution_ms, installed_by, error FROM " + table + " ORDER BY id";
         this.insertSql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.selectMarkerSql = "SELECT version FROM " + table + " WHERE plugin_id = ?";
         this.insertMarkerSql = "INSERT INTO " + table + " (" + COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -458,19 +460,15 @@ public final class JdbcHistoryStore implements HistoryStore {
     }
 
     /**
-     * Reads a UTC timestamp column. On H2 and PostgreSQL its text is decoded here, which costs a
-     * fraction of the drivers' {@code LocalDateTime} decoding; a text of another shape is read as a
-     * {@code LocalDateTime} instead. MariaDB Connector/J's text of a {@code DATETIME(3)} drops the
-     * fraction's leading zeros ({@code .001} reads {@code .1000}), so there only the
-     * {@code LocalDateTime} is read.
+     * Reads a UTC timestamp column, selected as {@link DatabaseFamily#timestampText text}. The text
+     * is decoded here, which costs a fraction of the drivers' {@code LocalDateTime} decoding; a text
+     * of another shape is read as a {@code LocalDateTime} instead.
      */
-    private Instant instant(ResultSet rs, int column) throws SQLException {
-        if (family != DatabaseFamily.MARIADB) {
-            String text = rs.getString(column);
-            Instant decoded = text == null ? null : TimestampText.parseUtc(text);
-            if (text == null || decoded != null) {
-                return decoded;
-            }
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        Instant decoded = text == null ? null : TimestampText.parseUtc(text);
+        if (text == null || decoded != null) {
+            return decoded;
         }
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);

@@ -10,8 +10,8 @@ import dev.tern.migration.api.ValidationException;
 import dev.tern.migration.api.Version;
 import dev.tern.migration.api.database.Dialect;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,18 +79,16 @@ public final class Planner {
      */
     public static Planning plan(List<PreparedPlugin> plugins, List<HistoryEntry> history, Dialect dialect,
                                 boolean outOfOrder) {
-        Map<String, TreeMap<Version, StepState>> states = replay(history);
+        Map<String, Recorded> states = replay(history);
         Map<String, Version> baselines = baselines(history);
         List<Plan.PluginPlan> planned = new ArrayList<>();
         List<MigrationException> problems = new ArrayList<>();
         for (PreparedPlugin plugin : plugins) {
-            TreeMap<Version, StepState> recorded = states.getOrDefault(plugin.pluginId(), new TreeMap<>());
-            Map<Version, PreparedStep> code = new LinkedHashMap<>();
-            plugin.steps().forEach(s -> code.put(s.version(), s));
+            Recorded recorded = states.getOrDefault(plugin.pluginId(), Recorded.NONE);
             Version installed = null;
-            for (Map.Entry<Version, StepState> e : recorded.entrySet()) {
-                if (e.getValue().applied != null) {
-                    installed = e.getKey();
+            for (StepState state : recorded.inVersionOrder) {
+                if (state.applied != null) {
+                    installed = state.version;
                 }
             }
             Version baseline = baselines.get(plugin.pluginId());
@@ -104,15 +102,23 @@ public final class Planner {
                 planned.add(new Plan.PluginPlan(plugin.pluginId(), installed, List.of()));
                 continue;
             }
-            for (Map.Entry<Version, StepState> e : recorded.entrySet()) {
-                if (baseline != null && e.getKey().compareTo(baseline) <= 0) {
+            // Both the recorded states and the steps are in version order: one walk pairs them.
+            List<PreparedStep> steps = plugin.steps();
+            int next = 0;
+            for (StepState state : recorded.inVersionOrder) {
+                if (baseline != null && state.version.compareTo(baseline) <= 0) {
                     continue; // at or below the baseline: never checked
                 }
-                check(plugin.pluginId(), e.getKey(), e.getValue(), code.get(e.getKey()), dialect, problems);
+                while (next < steps.size() && steps.get(next).version().compareTo(state.version) < 0) {
+                    next++;
+                }
+                PreparedStep step = next < steps.size() && steps.get(next).version().equals(state.version)
+                        ? steps.get(next) : null;
+                check(plugin.pluginId(), state.version, state, step, dialect, problems);
             }
             List<PreparedStep> pending = new ArrayList<>();
-            for (PreparedStep step : plugin.steps()) {
-                StepState state = recorded.get(step.version());
+            for (PreparedStep step : steps) {
+                StepState state = recorded.byVersion.get(step.version());
                 if (state != null && state.applied != null
                         || baseline != null && step.version().compareTo(baseline) <= 0) {
                     continue;
@@ -172,11 +178,11 @@ public final class Planner {
      */
     public static TreeMap<Version, HistoryEntry> applied(List<HistoryEntry> history, String pluginId) {
         TreeMap<Version, HistoryEntry> applied = new TreeMap<>();
-        replay(history).getOrDefault(pluginId, new TreeMap<>()).forEach((version, state) -> {
+        for (StepState state : replay(history).getOrDefault(pluginId, Recorded.NONE).inVersionOrder) {
             if (state.applied != null) {
-                applied.put(version, state.applied);
+                applied.put(state.version, state.applied);
             }
-        });
+        }
         return applied;
     }
 
@@ -197,8 +203,8 @@ public final class Planner {
     }
 
     /** Replays the history into the current state of each step of each plugin. */
-    private static Map<String, TreeMap<Version, StepState>> replay(List<HistoryEntry> history) {
-        Map<String, TreeMap<Version, StepState>> states = new HashMap<>();
+    private static Map<String, Recorded> replay(List<HistoryEntry> history) {
+        Map<String, Recorded> states = new HashMap<>();
         for (HistoryEntry entry : history) {
             if (!entry.kind().isStep()) {
                 continue; // baseline and repair rows are bookkeeping, not steps
@@ -206,8 +212,7 @@ public final class Planner {
             if (entry.status() == Status.STARTED) {
                 continue; // a marker, not an outcome; see InterruptedSteps
             }
-            StepState state = states.computeIfAbsent(entry.pluginId(), p -> new TreeMap<>())
-                    .computeIfAbsent(entry.version(), v -> new StepState());
+            StepState state = states.computeIfAbsent(entry.pluginId(), p -> new Recorded()).state(entry.version());
             if (entry.status() == Status.SUCCESS) {
                 state.applied = entry.direction() == Direction.UP ? entry : null;
                 state.unresolvedFailure = null;
@@ -215,11 +220,40 @@ public final class Planner {
                 state.unresolvedFailure = entry;
             }
         }
+        // Hashed while replaying, sorted once at the end: a history is mostly in version order
+        // already, which the sort passes through in one comparison per step.
+        states.values().forEach(recorded -> recorded.inVersionOrder.sort(BY_VERSION));
         return states;
     }
 
+    private static final Comparator<StepState> BY_VERSION = Comparator.comparing(state -> state.version);
+
+    /** One plugin's replayed steps; filled by {@link #replay}, then only read. */
+    private static final class Recorded {
+        static final Recorded NONE = new Recorded();
+
+        final Map<Version, StepState> byVersion = new HashMap<>();
+        /** In first-recorded order until {@link #replay} sorts it. */
+        final List<StepState> inVersionOrder = new ArrayList<>();
+
+        StepState state(Version version) {
+            StepState state = byVersion.get(version);
+            if (state == null) {
+                state = new StepState(version);
+                byVersion.put(version, state);
+                inVersionOrder.add(state);
+            }
+            return state;
+        }
+    }
+
     private static final class StepState {
+        final Version version;
         HistoryEntry applied;
         HistoryEntry unresolvedFailure;
+
+        StepState(Version version) {
+            this.version = version;
+        }
     }
 }

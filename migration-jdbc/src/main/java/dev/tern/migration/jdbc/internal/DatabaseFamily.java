@@ -141,6 +141,16 @@ public enum DatabaseFamily {
         public boolean isMissingSchema(SQLException e) {
             return e.getErrorCode() == 1049;
         }
+
+        /**
+         * {@inheritDoc} MariaDB Connector/J's own text of a {@code DATETIME(3)} drops the
+         * fraction's leading zeros ({@code .001} reads {@code .1000}); the server's cast to text
+         * keeps them ({@code .001}) and is not shifted by any time zone.
+         */
+        @Override
+        public String timestampText(String column) {
+            return "CAST(" + column + " AS CHAR)";
+        }
     };
 
     /** The longest identifier every supported database accepts (PostgreSQL: 63 bytes). */
@@ -209,6 +219,18 @@ public enum DatabaseFamily {
      * @return true if it says that the schema (database, on MariaDB) does not exist
      */
     public abstract boolean isMissingSchema(SQLException e);
+
+    /**
+     * The expression selecting a timestamp column of the history table as the text
+     * {@code yyyy-MM-dd HH:mm:ss[.fraction]}, for {@link TimestampText}: the column itself where the
+     * driver's text has that shape exactly.
+     *
+     * @param column an unquoted column name of the history table
+     * @return the SQL expression, the column itself or a cast of it
+     */
+    public String timestampText(String column) {
+        return column;
+    }
 
     /**
      * @param location where the history lives
