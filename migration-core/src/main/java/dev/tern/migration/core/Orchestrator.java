@@ -144,10 +144,11 @@ public final class Orchestrator {
      * of every pending step's script (applied steps' scripts are not split). Then, if no step
      * is pending, the run returns at once, without taking the lock or creating anything (one
      * connection, which recognises the database and reads the history in one query). Otherwise it
-     * takes the lock (waiting at most the lock timeout, on a connection of the lock's own), creates
-     * the history store if needed, reads the history again and plans again (another node may have
-     * finished meanwhile), and applies the pending steps plugin by plugin, on the start's
-     * connection, which the steps share (see {@code docs/architecture.md}, the step connection). A failing step stops its
+     * takes the lock (waiting at most the lock timeout, on a connection of the lock's own), reads
+     * the history again and plans again (another node may have finished meanwhile, and then the run
+     * returns without creating or writing anything), creates the history store if needed, and
+     * applies the pending steps plugin by plugin, on the start's connection, which the steps share
+     * (see {@code docs/architecture.md}, the step connection). A failing step stops its
      * plugin (its later steps are skipped) and every plugin that needs it, directly or transitively
      * (their steps are reported SKIPPED with the reason); the other plugins go on.
      *
@@ -259,13 +260,18 @@ public final class Orchestrator {
             LOG.info("Tern: {} step(s) pending; taking the migration lock", plan.pendingCount());
             MigrationLock.Held held = on.lock().acquire(lockTimeout);
             try {
-                on.store().prepare();
                 // Another node may have applied steps while this one waited for the lock.
                 List<HistoryEntry> history = on.store().read(start.connection());
                 // Under the lock a STARTED marker without an outcome can only be left by a dead run.
                 Problems.throwIfAny(InterruptedSteps.withProblems(List.of(), run.plugins(), history),
                         "the plugins' steps and the history");
                 plan = run.plan(history);
+                if (plan.isEmpty()) {
+                    // The node that held the lock did the work: nothing to create or write.
+                    LOG.info("Tern: another node applied the pending steps while this one waited for the lock");
+                    return new MigrationReport(upToDate(plan), elapsed(started));
+                }
+                on.store().prepare();
                 Connection first = start.handOver();
                 Executor.Execution execution = new Executor(on, clock, installedBy,
                         new RetryRules(retryPolicy, plugins, clock, sleeper, random), events())

@@ -364,4 +364,22 @@ class InMemoryRunTest {
         assertThat(executions).containsExactly("slow");
         assertThat(history.entries()).hasSize(1);
     }
+
+    @Test
+    void aNodeThatFindsTheWorkDoneOnceItHoldsTheLockWritesAndCreatesNothing() {
+        // The lock stands for a node that applied the pending step while this one waited for it.
+        MigrationLock busyNode = timeout -> {
+            seed("jobs", "1", Direction.UP, Status.SUCCESS, null);
+            return () -> { };
+        };
+        Orchestrator tern = Orchestrator.builder().historyStore(history).discovery(false)
+                .addService(FakeService.of("jobs", step("1"))).lock(busyNode).build();
+
+        MigrationReport report = tern.runAll();
+
+        assertThat(report.appliedCount()).isZero();
+        assertThat(ran).isEmpty();
+        assertThat(history.isPrepared()).as("history store prepared").isFalse();
+        assertThat(history.entries()).hasSize(1);
+    }
 }
